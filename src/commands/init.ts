@@ -1,0 +1,30 @@
+// swr-shell init [bash|zsh|fish] [--cmd PREFIX] [--profile NAME]
+
+import type { Argv } from 'yargs';
+import { DEFAULT_PREFIX, renderPlugin, SHELLS } from '../core/plugin.ts';
+import { detectShell } from '../core/shell.ts';
+import { validateChoice, validatePrefix, validateProfileName } from '../core/validate.ts';
+import type { Io } from '../runtime.ts';
+import { type Args, stringArg } from './args.ts';
+
+export const command = {
+  usage: 'init [shell]',
+  describe: 'print the shell plugin (eval "$(swr-shell init bash)")',
+  builder: (yargs: Argv): Argv =>
+    yargs
+      .positional('shell', { type: 'string', describe: 'bash, zsh or fish (default: the calling shell)' })
+      .option('cmd', { type: 'string', describe: 'prefix of the function names', default: undefined })
+      .option('profile', { type: 'string', describe: 'pin the functions to this profile' }),
+  run,
+};
+
+export async function run(args: Args, io: Io): Promise<void> {
+  const shellArg = stringArg(args, 'shell');
+  const profile = stringArg(args, 'profile');
+  const prefix = validatePrefix(stringArg(args, 'cmd') ?? DEFAULT_PREFIX);
+  const shell =
+    shellArg === undefined
+      ? detectShell(await io.parentCommand(), io.env['SHELL'])
+      : validateChoice(shellArg, SHELLS, 'shell');
+  io.stdout(renderPlugin({ shell, prefix, profile: profile === undefined ? undefined : validateProfileName(profile) }));
+}

@@ -1,0 +1,59 @@
+// The shell plugin that `init` prints: one template per shell, filled from one
+// model. The model holds names and patterns only, never a setting or a key:
+// the functions read those when they run.
+
+import { type Escape, render, version } from './render.ts';
+import { fishQuote, posixQuote } from './quote.ts';
+import { regionsByDomain } from './regions.ts';
+import { PATTERNS } from './validate.ts';
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+export const DEFAULT_PREFIX = 'swr';
+
+export interface PluginOptions {
+  readonly shell: Shell;
+  /** Names the functions `<prefix>-login` and so on; validated by the caller. */
+  readonly prefix: string;
+  /** Pins the functions to this profile instead of $SWR_PROFILE; validated by the caller. */
+  readonly profile?: string | undefined;
+}
+
+export const QUOTE: Readonly<Record<Shell, Escape>> = { bash: posixQuote, zsh: posixQuote, fish: fishQuote };
+
+/** The public functions: name suffix, usage, summary, and the helper that does the work. */
+const FUNCTIONS = [
+  ['login', '[docker|podman|nerdctl] [options...]', 'log a container client in to SWR', '__swr_do_login', ''],
+  ['logout', '[docker|podman|nerdctl] [options...]', 'log a container client out of SWR', '__swr_do_logout', ''],
+  ['pull', 'IMAGE [ctr-options...]', 'pull an image from SWR with ctr', '__swr_do_ctr', 'pull '],
+  ['push', 'IMAGE [ctr-options...]', 'push an image to SWR with ctr', '__swr_do_ctr', 'push '],
+  ['ref', 'IMAGE', 'print the full SWR reference for an image', '__swr_do_ref', ''],
+  ['region', '[REGION]', 'print or switch the SWR region of this shell', '__swr_do_region', ''],
+] as const;
+
+export function functionNames(prefix: string): string[] {
+  return FUNCTIONS.map(([suffix]) => `${prefix}-${suffix}`);
+}
+
+export function renderPlugin({ shell, prefix, profile }: PluginOptions): string {
+  const flags = (prefix === DEFAULT_PREFIX ? '' : ` --cmd ${prefix}`) + (profile ? ` --profile ${profile}` : '');
+  return render(
+    shell,
+    {
+      version,
+      flags,
+      profile: profile ?? '',
+      patterns: PATTERNS,
+      domains: regionsByDomain(),
+      functions: FUNCTIONS.map(([suffix, usage, summary, helper, fixed]) => ({
+        name: `${prefix}-${suffix}`,
+        usage,
+        summary,
+        helper,
+        fixed,
+      })),
+    },
+    QUOTE[shell],
+  );
+}

@@ -1,0 +1,155 @@
+// Every value a user types is checked here before anything runs. The patterns
+// are written once, in the subset of regular-expression syntax that JavaScript,
+// POSIX ERE (bash and zsh `=~`) and PCRE2 (fish `string match -r`) read alike,
+// and the plugin templates embed them as they are. Character classes list their
+// characters instead of using ranges, so that no locale can widen them.
+
+import { UsageError } from './errors.ts';
+import { findRegion, nearestRegion } from './regions.ts';
+
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const UPPER = LOWER.toUpperCase();
+const DIGIT = '0123456789';
+const HEX = '0123456789abcdef';
+const ALNUM = UPPER + LOWER + DIGIT;
+const COMPONENT = `[${LOWER}${DIGIT}]+(([.]|_|__|-+)[${LOWER}${DIGIT}]+)*`;
+const LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]*[${LOWER}${DIGIT}])?`;
+
+export const PATTERNS = {
+  ak: `^[${ALNUM}]{10,30}$`,
+  sk: `^[${ALNUM}]{30,50}$`,
+  loginKey: `^[${HEX}]{64}$`,
+  regionShape: `^[${LOWER}]+(-[${LOWER}${DIGIT}]+)+$`,
+  subProject: `^[${ALNUM}_-]{1,40}$`,
+  org: `^[${LOWER}]([${LOWER}${DIGIT}._-]{0,62}[${LOWER}${DIGIT}])?$`,
+  component: `^${COMPONENT}$`,
+  path: `^${COMPONENT}(/${COMPONENT})*$`,
+  host: `^${LABEL}([.]${LABEL})*(:[${DIGIT}]{1,5})?$`,
+  tag: `^[${ALNUM}_][${ALNUM}_.-]{0,127}$`,
+  digest: `^(sha256:[${HEX}]{64}|sha512:[${HEX}]{128})$`,
+  profile: `^[${ALNUM}][${ALNUM}_-]{0,63}$`,
+  prefix: `^[${UPPER}${LOWER}]([${ALNUM}_-]{0,30}[${ALNUM}_])?$`,
+} as const;
+
+export type PatternName = keyof typeof PATTERNS;
+
+const COMPILED = Object.fromEntries(
+  Object.entries(PATTERNS).map(([name, source]) => [name, new RegExp(source)]),
+) as Record<PatternName, RegExp>;
+
+export function matches(name: PatternName, value: string): boolean {
+  return COMPILED[name].test(value);
+}
+
+/** A value as it appears in messages: quoted, with control characters escaped. */
+export function show(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** Names the first thing wrong with `value` in words a user can act on. */
+function problem(value: string, allowed: string, max: number): string {
+  if (value === '') return 'is empty';
+  const bad = [...value].find((char) => !allowed.includes(char));
+  if (bad === ' ') return 'contains a space';
+  if (bad === '\n' || bad === '\r') return 'contains a line break';
+  if (bad !== undefined && UPPER.includes(bad)) return `contains upper case (${show(bad)})`;
+  if (bad !== undefined) return `contains ${show(bad)}`;
+  if (value.length > max) return `is ${value.length} characters long (at most ${max})`;
+  return 'has the wrong shape';
+}
+
+export function validateAk(ak: string): string {
+  if (matches('ak', ak)) return ak;
+  throw new UsageError(
+    `invalid access key ID ${show(ak)}: it ${problem(ak, ALNUM, 30)}. ` +
+      'An AK is 10 to 30 letters and digits; copy the "Access Key Id" column of credentials.csv.',
+  );
+}
+
+/** Checks a secret key without ever echoing it. */
+export function validateSk(sk: string, source: string): string {
+  if (matches('sk', sk)) return sk;
+  const length = sk.length;
+  const what = [...sk].some((char) => !ALNUM.includes(char))
+    ? 'contains characters other than letters and digits'
+    : `is ${length} characters long`;
+  throw new UsageError(
+    `invalid secret key from ${source}: it ${what}. ` +
+      'An SK is 30 to 50 letters and digits; copy the "Secret Access Key" column of credentials.csv.',
+  );
+}
+
+export function validateLoginKey(key: string, source: string): string {
+  if (matches('loginKey', key)) return key;
+  throw new UsageError(
+    `invalid login key in ${source}: expected 64 lower-case hex digits. ` +
+      'Run swr-shell configure again to derive it from the AK and SK.',
+  );
+}
+
+/** A region ID; with `allowUnknown` (a registry host was given) any region-shaped ID. */
+export function validateRegion(region: string, allowUnknown = false): string {
+  if (findRegion(region)) return region;
+  if (allowUnknown && matches('regionShape', region)) return region;
+  const hint = matches('regionShape', region.toLowerCase())
+    ? `did you mean ${nearestRegion(region).id}?`
+    : `it ${problem(region, LOWER + DIGIT + '-', 40)}.`;
+  throw new UsageError(
+    `unknown region ${show(region)}: ${hint} Run "swr-shell regions" for the list ` +
+      '(or give --registry HOST for a partner cloud).',
+  );
+}
+
+/** A project: the region itself, or `<region>_<sub-project>`. */
+export function validateProject(project: string, region: string): string {
+  if (project === region) return project;
+  const prefix = `${region}_`;
+  if (project.startsWith(prefix) && matches('subProject', project.slice(prefix.length))) return project;
+  const hint = matches('subProject', project)
+    ? `for a sub-project write ${show(prefix + project)}`
+    : `a project is ${show(region)} or ${show(prefix + '<name>')}, with letters, digits, "_" and "-"`;
+  throw new UsageError(`invalid project ${show(project)} for region ${region}: ${hint}.`);
+}
+
+export function validateOrg(org: string): string {
+  if (matches('org', org) && matches('component', org)) return org;
+  const why =
+    org.length > 64 || /[^a-z0-9._-]/.test(org) || org === ''
+      ? problem(org, LOWER + DIGIT + '._-', 64)
+      : 'must start with a lower-case letter, end with a letter or digit, and not join ".", "_" or "-" to each other';
+  throw new UsageError(
+    `invalid organization ${show(org)}: it ${why}. ` +
+      'Organization names are 1 to 64 of a-z, 0-9, ".", "_" and "-", as shown in the SWR console.',
+  );
+}
+
+export function validateHost(host: string, what = 'registry host'): string {
+  if (matches('host', host)) return host;
+  throw new UsageError(
+    `invalid ${what} ${show(host)}: it ${problem(host, LOWER + DIGIT + '.-:', 253)}. ` +
+      'Give a host name in lower case, optionally with :PORT, and no scheme or path ' +
+      '(for example swr.ap-southeast-3.myhuaweicloud.com).',
+  );
+}
+
+export function validateProfileName(name: string): string {
+  if (matches('profile', name)) return name;
+  throw new UsageError(
+    `invalid profile name ${show(name)}: it ${problem(name, ALNUM + '_-', 64)}. ` +
+      'Use 1 to 64 letters, digits, "_" or "-", starting with a letter or digit.',
+  );
+}
+
+export function validatePrefix(prefix: string): string {
+  if (matches('prefix', prefix)) return prefix;
+  throw new UsageError(
+    `invalid --cmd prefix ${show(prefix)}: it ${problem(prefix, ALNUM + '_-', 32)}. ` +
+      'Use a letter followed by letters, digits, "_" or "-" (for example --cmd hw gives hw-login).',
+  );
+}
+
+/** One of a fixed set of words, such as a shell or an output format. */
+export function validateChoice<T extends string>(value: string, choices: readonly T[], what: string): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`unknown ${what} ${show(value)}: use ${choices.join(', ')}.`);
+}

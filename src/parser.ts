@@ -1,0 +1,70 @@
+// The command line, as yargs sees it. Each command is one module of
+// src/commands with its options and its `run`.
+
+import yargs from 'yargs';
+import { UsageError } from './core/errors.ts';
+import { version } from './core/render.ts';
+import type { Io } from './runtime.ts';
+import type { Args } from './commands/args.ts';
+import * as configure from './commands/configure.ts';
+import * as env from './commands/env.ts';
+import * as init from './commands/init.ts';
+import * as loginKey from './commands/login-key.ts';
+import * as regions from './commands/regions.ts';
+
+interface Command {
+  usage: string;
+  describe: string;
+  builder: (yargs: import('yargs').Argv) => import('yargs').Argv;
+  run: (args: Args, io: Io) => Promise<void>;
+}
+
+export const COMMANDS: readonly Command[] = [init, configure, loginKey, env, regions].map((module) => module.command);
+
+/** yargs' messages, reworded to name the value and the way out. */
+function usageMessage(message: string, args: readonly string[]): string {
+  const unknown = /^Unknown arguments?: (.*)$/s.exec(message);
+  if (unknown) {
+    const first = unknown[1]!.split(', ')[0]!;
+    if (args[0] === first) return `unknown command "${first}": run swr-shell --help for the list of commands.`;
+    const flag = first.length === 1 ? `-${first}` : args.some((arg) => arg.startsWith(`--${first}`)) ? `--${first}` : first;
+    return `unknown argument "${flag}": run swr-shell ${args[0] ?? ''} --help for what it takes.`.replace('  ', ' ');
+  }
+  if (/^Not enough non-option arguments/.test(message) || message === 'missing command') {
+    return 'missing command: run swr-shell --help for the list of commands.';
+  }
+  const missing = /^Not enough arguments following: (.*)$/.exec(message);
+  if (missing) return `--${missing[1]} needs a value.`;
+  return message;
+}
+
+export async function dispatch(args: readonly string[], io: Io): Promise<void> {
+  let pending: Promise<void> | undefined;
+  const parser = yargs()
+    .scriptName('swr-shell')
+    .usage('swr-shell <command> [options]\n\nSWR (Huawei Cloud container registry) logins and image references for bash, zsh and fish.')
+    .parserConfiguration({ 'dot-notation': false, 'boolean-negation': true })
+    .strict()
+    .demandCommand(1, 'missing command')
+    .help()
+    .alias('help', 'h')
+    .version(version)
+    .exitProcess(false)
+    .showHelpOnFail(false)
+    .wrap(null)
+    .fail((message, error) => {
+      throw error ?? new UsageError(usageMessage(message, args));
+    });
+  for (const command of COMMANDS) {
+    parser.command(command.usage, command.describe, command.builder, (argv) => {
+      pending = command.run(argv as Args, io);
+    });
+  }
+  const output = await new Promise<string>((resolve, reject) => {
+    parser.parse([...args], {}, (error: Error | undefined, _argv: unknown, text: string) =>
+      error ? reject(error) : resolve(text),
+    );
+  });
+  if (output) io.stdout(output.endsWith('\n') ? output : output + '\n');
+  await pending;
+}

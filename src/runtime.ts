@@ -1,0 +1,197 @@
+// The one module that differs between Node.js and Deno. It reaches each
+// runtime through its globals, so that loading it imports nothing: under Deno a
+// `node:` import costs as much as the whole start, and `init` needs none.
+
+import type { Env } from './core/profile.ts';
+import type { FileSystem } from './core/fs.ts';
+
+/** What the commands need from the process they run in. */
+export interface Io {
+  readonly env: Env;
+  readonly platform: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The whole of standard input, as text. */
+  readStdin(): Promise<string>;
+  isTerminal(stream: 'stdin' | 'stderr'): boolean;
+  /** Reads a line from the terminal without echoing it. */
+  readHidden(prompt: string): Promise<string>;
+  /** The command name of the parent process (the shell that ran us), if it can be known. */
+  parentCommand(): Promise<string | undefined>;
+  fs(): Promise<FileSystem>;
+}
+
+export interface Runtime extends Io {
+  readonly name: 'node' | 'deno';
+  readonly args: readonly string[];
+  setExitCode(code: number): void;
+}
+
+interface DenoFile {
+  writeSync(data: Uint8Array): number;
+  isTerminal(): boolean;
+  setRaw?(raw: boolean): void;
+  readable: ReadableStream<Uint8Array>;
+  read(buffer: Uint8Array): Promise<number | null>;
+}
+
+interface DenoApi {
+  args: string[];
+  build: { os: string };
+  ppid: number;
+  exitCode: number;
+  env: { get(name: string): string | undefined };
+  stdin: DenoFile;
+  stdout: DenoFile;
+  stderr: DenoFile;
+  readTextFileSync(path: string): string;
+}
+
+interface NodeStream {
+  write(text: string): boolean;
+  isTTY?: boolean;
+  setRawMode?(raw: boolean): void;
+  on(event: string, listener: (chunk: Uint8Array) => void): void;
+  removeListener(event: string, listener: (chunk: Uint8Array) => void): void;
+  pause(): void;
+  resume(): void;
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array>;
+}
+
+interface NodeProcess {
+  argv: string[];
+  env: Env;
+  platform: string;
+  ppid: number;
+  exitCode?: number;
+  stdin: NodeStream;
+  stdout: NodeStream;
+  stderr: NodeStream;
+}
+
+const denoGlobal = (globalThis as { Deno?: DenoApi }).Deno;
+
+async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
+/** Collects typed characters up to Enter; the caller has switched echo off. */
+function hiddenLine(next: () => Promise<Uint8Array | null>): Promise<string> {
+  const decoder = new TextDecoder();
+  return (async () => {
+    let line = '';
+    for (;;) {
+      const chunk = await next();
+      if (chunk === null) return line;
+      for (const char of decoder.decode(chunk)) {
+        if (char === '\r' || char === '\n' || char === '\u0004') return line;
+        if (char === '\u0003') throw new Error('interrupted');
+        if (char === '\u007f' || char === '\b') line = line.slice(0, -1);
+        else line += char;
+      }
+    }
+  })();
+}
+
+function procComm(read: (path: string) => string, ppid: number): string | undefined {
+  try {
+    return read(`/proc/${ppid}/comm`).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function denoRuntime(deno: DenoApi): Runtime {
+  const encoder = new TextEncoder();
+  const writeAll = (file: DenoFile, text: string): void => {
+    let data = encoder.encode(text);
+    while (data.length > 0) data = data.subarray(file.writeSync(data));
+  };
+  // Read variables one by one, so that a narrow --allow-env list is enough.
+  const env = new Proxy({} as Record<string, string | undefined>, {
+    get: (_, name) => (typeof name === 'string' ? deno.env.get(name) : undefined),
+  });
+  return {
+    name: 'deno',
+    args: deno.args,
+    env,
+    platform: deno.build.os,
+    stdout: (text) => writeAll(deno.stdout, text),
+    stderr: (text) => writeAll(deno.stderr, text),
+    readStdin: () => readAll(deno.stdin.readable),
+    isTerminal: (stream) => deno[stream].isTerminal(),
+    async readHidden(prompt) {
+      writeAll(deno.stderr, prompt);
+      deno.stdin.setRaw?.(true);
+      try {
+        return await hiddenLine(async () => {
+          const buffer = new Uint8Array(256);
+          const count = await deno.stdin.read(buffer);
+          return count === null ? null : buffer.subarray(0, count);
+        });
+      } finally {
+        deno.stdin.setRaw?.(false);
+        writeAll(deno.stderr, '\n');
+      }
+    },
+    parentCommand: async () => procComm((path) => deno.readTextFileSync(path), deno.ppid),
+    fs: async () => (await import('node:fs')) as FileSystem,
+    setExitCode: (code) => {
+      deno.exitCode = code;
+    },
+  };
+}
+
+function nodeRuntime(node: NodeProcess): Runtime {
+  return {
+    name: 'node',
+    args: node.argv.slice(2),
+    env: node.env,
+    platform: node.platform,
+    stdout: (text) => void node.stdout.write(text),
+    stderr: (text) => void node.stderr.write(text),
+    readStdin: () => readAll(node.stdin),
+    isTerminal: (stream) => node[stream].isTTY === true,
+    async readHidden(prompt) {
+      node.stderr.write(prompt);
+      node.stdin.setRawMode?.(true);
+      const queue: Uint8Array[] = [];
+      let wake: (() => void) | undefined;
+      const listener = (chunk: Uint8Array): void => {
+        queue.push(chunk);
+        wake?.();
+      };
+      node.stdin.on('data', listener);
+      node.stdin.resume();
+      try {
+        return await hiddenLine(async () => {
+          while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+          return queue.shift()!;
+        });
+      } finally {
+        node.stdin.removeListener('data', listener);
+        node.stdin.setRawMode?.(false);
+        node.stdin.pause();
+        node.stderr.write('\n');
+      }
+    },
+    async parentCommand() {
+      // Linux has /proc; elsewhere $SHELL decides (asking ps would cost a process).
+      if (node.platform !== 'linux') return undefined;
+      const { readFileSync } = await import('node:fs');
+      return procComm((path) => readFileSync(path, 'utf8'), node.ppid);
+    },
+    fs: async () => (await import('node:fs')) as FileSystem,
+    setExitCode: (code) => {
+      node.exitCode = code;
+    },
+  };
+}
+
+export function currentRuntime(): Runtime {
+  if (denoGlobal) return denoRuntime(denoGlobal);
+  return nodeRuntime((globalThis as unknown as { process: NodeProcess }).process);
+}

@@ -1,0 +1,48 @@
+// An Io for in-process command tests: memfs for the file system, captured
+// stdout and stderr, a given environment and standard input.
+
+import { createFsFromVolume, Volume } from 'memfs';
+import type { FileSystem } from '../../src/core/fs.ts';
+import type { Io } from '../../src/runtime.ts';
+
+export interface FakeIo {
+  io: Io;
+  fs: FileSystem;
+  vol: InstanceType<typeof Volume>;
+  stdout: () => string;
+  stderr: () => string;
+}
+
+export interface FakeIoOptions {
+  env?: Record<string, string>;
+  files?: Record<string, string>;
+  stdin?: string;
+  terminal?: boolean;
+  /** What the hidden prompt returns, on a terminal. */
+  typed?: string;
+  parent?: string;
+}
+
+export const HOME = '/home/user';
+
+export function fakeIo(options: FakeIoOptions = {}): FakeIo {
+  const vol = Volume.fromJSON({ [`${HOME}/.keep`]: '', ...options.files });
+  const fs = createFsFromVolume(vol) as unknown as FileSystem;
+  let out = '';
+  let err = '';
+  const io: Io = {
+    env: { HOME, ...options.env },
+    platform: 'linux',
+    stdout: (text) => void (out += text),
+    stderr: (text) => void (err += text),
+    readStdin: async () => options.stdin ?? '',
+    isTerminal: () => options.terminal ?? false,
+    readHidden: async (prompt) => {
+      err += prompt + '\n';
+      return options.typed ?? '';
+    },
+    parentCommand: async () => options.parent,
+    fs: async () => fs,
+  };
+  return { io, fs, vol, stdout: () => out, stderr: () => err };
+}
