@@ -29,22 +29,27 @@ export interface Profile {
 export const DEFAULT_PROFILE = 'default';
 export const PROFILE_SUFFIX = '.conf';
 
-function home(env: Env): string {
+export function homeDir(env: Env): string {
   const value = env['HOME'];
   if (!value || !isAbsolute(value)) throw new Failure('HOME is not set to an absolute path; set it and try again.');
   return value;
 }
 
-/** `$XDG_CONFIG_HOME/swr-shell`, or `~/.config/swr-shell` (a relative XDG path is ignored, as the spec says). */
-export function configDir(env: Env): string {
+/** `$XDG_CONFIG_HOME`, or `~/.config` (a relative XDG path is ignored, as the XDG spec says). */
+export function configDirBase(env: Env): string {
   const xdg = env['XDG_CONFIG_HOME'];
-  return join(xdg && isAbsolute(xdg) ? xdg : join(home(env), '.config'), 'swr-shell');
+  return xdg && isAbsolute(xdg) ? xdg : join(homeDir(env), '.config');
+}
+
+/** Where profiles live: `$XDG_CONFIG_HOME/swr-shell`. */
+export function configDir(env: Env): string {
+  return join(configDirBase(env), 'swr-shell');
 }
 
 /** `$XDG_DATA_HOME/swr-shell`, or `~/.local/share/swr-shell`. */
 export function dataDir(env: Env): string {
   const xdg = env['XDG_DATA_HOME'];
-  return join(xdg && isAbsolute(xdg) ? xdg : join(home(env), '.local', 'share'), 'swr-shell');
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homeDir(env), '.local', 'share'), 'swr-shell');
 }
 
 /** The profile to use: one pinned by a flag, else `$SWR_PROFILE`, else `default`. */
