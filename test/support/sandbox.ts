@@ -1,0 +1,135 @@
+// A sandbox for running the rendered plugin in a real shell: a temporary HOME,
+// and a bin directory of recording stand-ins (docker, podman, nerdctl, ctr,
+// and node and deno, which must never be called) that is the shell's whole
+// PATH, so the plugin can run nothing else.
+
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderPlugin, type Shell } from '../../src/core/plugin.ts';
+
+export const STAND_INS = ['docker', 'podman', 'nerdctl', 'ctr', 'node', 'deno'] as const;
+
+const RECORDER = `#!/bin/sh
+# Records one call: the tool, its argv (NUL-separated), its stdin and environment.
+d=$(/bin/mktemp -d "$SWR_TEST_CALLS/call.XXXXXXXX")
+/bin/date +%s%N >"$d/time"
+printf '%s' "\${0##*/}" >"$d/tool"
+for a in "$@"; do printf '%s\\0' "$a"; done >"$d/argv"
+/bin/cat >"$d/stdin"
+/usr/bin/env -0 >"$d/env"
+if [ -n "\${SWR_TEST_STDERR:-}" ]; then printf '%s\\n' "$SWR_TEST_STDERR" >&2; fi
+exit "\${SWR_TEST_STATUS:-0}"
+`;
+
+export interface Call {
+  tool: string;
+  argv: string[];
+  stdin: string;
+  env: Record<string, string>;
+}
+
+export interface Result {
+  status: number;
+  stdout: string;
+  stderr: string;
+  calls: Call[];
+}
+
+export const SHELL_COMMAND: Readonly<Record<Shell, string[]>> = {
+  bash: ['bash', '--noprofile', '--norc'],
+  zsh: ['zsh', '--no-rcs', '--no-globalrcs'],
+  fish: ['fish', '--no-config', '--private'],
+};
+
+export class Sandbox {
+  readonly root = mkdtempSync(join(tmpdir(), 'swr-shell-test-'));
+  readonly home = join(this.root, 'home');
+  readonly bin = join(this.root, 'bin');
+  private runs = 0;
+
+  constructor() {
+    mkdirSync(this.home);
+    mkdirSync(this.bin);
+    for (const tool of STAND_INS) writeFileSync(join(this.bin, tool), RECORDER, { mode: 0o755 });
+  }
+
+  /** Writes a profile file as configure would. */
+  profile(name: string, lines: string, mode = 0o600): string {
+    const dir = join(this.home, '.config', 'swr-shell');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const path = join(dir, `${name}.conf`);
+    writeFileSync(path, lines, { mode });
+    return path;
+  }
+
+  /** Renders the plugin into a file (once per variant) and returns its path. */
+  plugin(shell: Shell, prefix = 'swr', profile?: string): string {
+    const path = join(this.root, `plugin-${prefix}-${profile ?? ''}.${shell}`);
+    writeFileSync(path, renderPlugin({ shell, prefix, profile }));
+    return path;
+  }
+
+  /**
+   * Runs `script` in `shell` after sourcing the plugin. Positional arguments
+   * reach the script as "$@" (fish: $argv), so tests never quote values
+   * themselves. The environment is the sandbox's only, plus `env`.
+   */
+  run(shell: Shell, plugin: string, script: string, args: string[] = [], env: Record<string, string> = {}, options: string[] = []): Promise<Result> {
+    const calls = join(this.root, `calls-${++this.runs}`);
+    mkdirSync(calls);
+    const source = shell === 'fish' ? `source ${plugin}` : `. '${plugin}'`;
+    const [name, ...flags] = SHELL_COMMAND[shell];
+    // The shell's PATH is the stand-ins only, so find the shell itself on ours.
+    const command = which(name!);
+    return new Promise((resolve) => {
+      const child = execFile(
+        command,
+        [...flags, ...options, '-c', `${source}\n${script}`, ...(shell === 'fish' ? [] : ['sh']), ...args],
+        { env: { HOME: this.home, PATH: this.bin, SWR_TEST_CALLS: calls, LC_ALL: 'C.UTF-8', ...env }, encoding: 'utf8' },
+        (error, stdout, stderr) => {
+          const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+          resolve({ status, stdout, stderr, calls: readCalls(calls) });
+        },
+      );
+      child.stdin?.end();
+    });
+  }
+
+  /** Runs one function with arguments, the usual case. */
+  call(shell: Shell, plugin: string, fn: string, args: string[] = [], env: Record<string, string> = {}): Promise<Result> {
+    return this.run(shell, plugin, shell === 'fish' ? '$argv' : '"$@"', [fn, ...args], env);
+  }
+
+  remove(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+const found = new Map<string, string>();
+function which(name: string): string {
+  if (!found.has(name)) found.set(name, execFileSync('sh', ['-c', 'command -v "$1"', 'sh', name], { encoding: 'utf8' }).trim());
+  return found.get(name)!;
+}
+
+function readCalls(dir: string): Call[] {
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .map((path) => ({
+      time: BigInt(readFileSync(join(path, 'time'), 'utf8').trim()),
+      call: {
+        tool: readFileSync(join(path, 'tool'), 'utf8'),
+        argv: readFileSync(join(path, 'argv'), 'utf8').split('\0').slice(0, -1),
+        stdin: readFileSync(join(path, 'stdin'), 'utf8'),
+        env: Object.fromEntries(
+          readFileSync(join(path, 'env'), 'utf8')
+            .split('\0')
+            .filter(Boolean)
+            .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+        ),
+      },
+    }))
+    .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
+    .map(({ call }) => call);
+}

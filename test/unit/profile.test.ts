@@ -1,0 +1,152 @@
+// Profiles on memfs: paths, format, modes, atomic writes, and the settings
+// precedence that the plugin's shell code mirrors.
+
+import { describe, expect, it } from 'vitest';
+import { Failure } from '../../src/core/errors.ts';
+import type { FileSystem } from '../../src/core/fs.ts';
+import {
+  configDir,
+  formatProfile,
+  listProfiles,
+  parseProfile,
+  type Profile,
+  profileName,
+  readProfile,
+  writeProfile,
+} from '../../src/core/profile.ts';
+import { requireCredentials, resolveSettings } from '../../src/core/settings.ts';
+import { fakeIo, HOME } from '../support/io.ts';
+
+const KEY = 'd4326199d873a82512a3d3f0033fcaa2bca36c1d30cce0c75d252bc15ed84c40';
+const PROFILE: Profile = { region: 'ap-southeast-3', project: 'ap-southeast-3_dev', org: 'team', ak: 'TESTAKEXAMPLE123', loginKey: KEY };
+
+describe('profile paths', () => {
+  it('follows XDG_CONFIG_HOME when it is absolute', () => {
+    expect(configDir({ HOME })).toBe(`${HOME}/.config/swr-shell`);
+    expect(configDir({ HOME, XDG_CONFIG_HOME: '/xdg' })).toBe('/xdg/swr-shell');
+    expect(configDir({ HOME, XDG_CONFIG_HOME: 'relative' })).toBe(`${HOME}/.config/swr-shell`);
+  });
+  it('picks the pinned profile, then SWR_PROFILE, then default', () => {
+    expect(profileName({})).toBe('default');
+    expect(profileName({ SWR_PROFILE: 'prod' })).toBe('prod');
+    expect(profileName({ SWR_PROFILE: 'prod' }, 'ci')).toBe('ci');
+    expect(() => profileName({ SWR_PROFILE: '../../etc/passwd' })).toThrow(/invalid profile name/);
+  });
+});
+
+describe('writeProfile and readProfile', () => {
+  it('round-trips a profile in a 0600 file inside a 0700 directory', () => {
+    const { fs, io } = fakeIo();
+    const path = writeProfile(fs, io.env, 'default', PROFILE);
+    expect(path).toBe(`${HOME}/.config/swr-shell/default.conf`);
+    expect(fs.statSync(path).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(`${HOME}/.config/swr-shell`).mode & 0o777).toBe(0o700);
+    expect(readProfile(fs, io.env, 'default')).toEqual({ ...PROFILE, registry: undefined });
+    expect(listProfiles(fs, io.env)).toEqual(['default']);
+  });
+
+  it('tightens a config directory that exists with looser permissions', () => {
+    const { fs, io } = fakeIo();
+    fs.mkdirSync(`${HOME}/.config/swr-shell`, { recursive: true, mode: 0o755 });
+    writeProfile(fs, io.env, 'default', PROFILE);
+    expect(fs.statSync(`${HOME}/.config/swr-shell`).mode & 0o777).toBe(0o700);
+  });
+
+  it('replaces the file by rename, leaving no temporary file behind', () => {
+    const { fs, io } = fakeIo();
+    writeProfile(fs, io.env, 'default', PROFILE);
+    const before = fs.statSync(`${HOME}/.config/swr-shell/default.conf`).ino;
+    writeProfile(fs, io.env, 'default', { ...PROFILE, org: 'other' });
+    expect(fs.statSync(`${HOME}/.config/swr-shell/default.conf`).ino).not.toBe(before);
+    expect(fs.readdirSync(`${HOME}/.config/swr-shell`)).toEqual(['default.conf']);
+  });
+
+  it('keeps the old profile when the write fails', () => {
+    const { fs, io } = fakeIo();
+    writeProfile(fs, io.env, 'default', PROFILE);
+    const failing: FileSystem = {
+      ...fs,
+      writeSync: () => {
+        throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      },
+    } as FileSystem;
+    expect(() => writeProfile(failing, io.env, 'default', { ...PROFILE, org: 'other' })).toThrow(/the disk is full/);
+    expect(readProfile(fs, io.env, 'default')?.org).toBe('team');
+    expect(fs.readdirSync(`${HOME}/.config/swr-shell`)).toEqual(['default.conf']);
+  });
+
+  it('reports a missing profile as undefined and an unreadable one as a failure naming it', () => {
+    const { fs, io } = fakeIo({ files: { [`${HOME}/.config/swr-shell/broken.conf`]: 'region=ap-southeast-3\nak=\n' } });
+    expect(readProfile(fs, io.env, 'default')).toBeUndefined();
+    expect(() => readProfile(fs, io.env, 'broken')).toThrow(/broken\.conf: it has no ak= line/);
+  });
+
+  it('never stores anything but the listed keys', () => {
+    const text = formatProfile('default', PROFILE);
+    expect(text.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split('=')[0])).toEqual([
+      'region',
+      'project',
+      'org',
+      'ak',
+      'login_key',
+    ]);
+  });
+});
+
+describe('parseProfile', () => {
+  const ok = 'region=ap-southeast-3\nak=TESTAKEXAMPLE123\nlogin_key=' + KEY + '\n';
+  it('accepts CRLF and comments, and defaults the project to the region', () => {
+    expect(parseProfile('# c\r\n' + ok.replaceAll('\n', '\r\n'), 'p').project).toBe('ap-southeast-3');
+  });
+  it.each([
+    ['an unknown key', ok + 'secret=x\n', 'line 4'],
+    ['a line without =', ok + 'oops\n', 'line 4'],
+    ['a hostile org', ok + 'org=$(id)\n', 'invalid organization'],
+    ['a project of another region', ok + 'project=cn-north-4_dev\n', 'invalid project'],
+    ['a bad key', 'region=ap-southeast-3\nak=TESTAKEXAMPLE123\nlogin_key=xyz\n', 'invalid login key'],
+  ])('refuses %s', (_, text, message) => {
+    expect(() => parseProfile(text, '/p.conf')).toThrow(Failure);
+    expect(() => parseProfile(text, '/p.conf')).toThrow(message);
+  });
+});
+
+describe('resolveSettings', () => {
+  const resolve = (env: Record<string, string>, profile: Profile | undefined = PROFILE) =>
+    resolveSettings({ HOME, ...env }, 'default', profile);
+
+  it('uses the profile when the environment is silent', () => {
+    expect(resolve({})).toMatchObject({
+      region: 'ap-southeast-3',
+      project: 'ap-southeast-3_dev',
+      registry: 'swr.ap-southeast-3.myhuaweicloud.com',
+      org: 'team',
+      loginKey: KEY,
+    });
+  });
+  it('lets the environment win, field by field', () => {
+    expect(resolve({ SWR_ORG: 'other', SWR_REGISTRY: 'localhost:5000' })).toMatchObject({ org: 'other', registry: 'localhost:5000' });
+  });
+  it("drops the profile's project and registry in another region", () => {
+    const settings = resolve({ SWR_REGION: 'eu-west-101' }, { ...PROFILE, registry: 'partner.example' });
+    expect(settings).toMatchObject({ project: 'eu-west-101', registry: 'swr.eu-west-101.myhuaweicloud.eu' });
+  });
+  it("uses the profile's key only with the profile's AK", () => {
+    expect(resolve({ SWR_AK: 'OTHERAK0001' }).loginKey).toBeUndefined();
+    expect(() => requireCredentials(resolve({ SWR_AK: 'OTHERAK0001' }))).toThrow(/SWR_LOGIN_KEY is not/);
+    expect(resolve({ SWR_LOGIN_KEY: 'f'.repeat(64) })).toMatchObject({ ak: 'TESTAKEXAMPLE123', loginKey: 'f'.repeat(64) });
+  });
+  it('works from the environment alone, as in CI', () => {
+    const env = { HOME, SWR_REGION: 'cn-north-4', SWR_AK: 'CIAKEXAMPLE1', SWR_LOGIN_KEY: 'a'.repeat(64) };
+    const settings = resolveSettings(env, 'default', undefined);
+    expect(requireCredentials(settings).user).toBe('cn-north-4@CIAKEXAMPLE1');
+  });
+  it('says how to configure when there is nothing', () => {
+    expect(() => resolveSettings({ HOME }, 'default', undefined)).toThrow(/swr-shell configure --region REGION/);
+  });
+  it('refuses hostile values from the environment', () => {
+    expect(() => resolve({ SWR_REGION: 'ap-southeast-3;id' })).toThrow(/unknown region/);
+    expect(() => resolve({ SWR_ORG: 'a b' })).toThrow(/invalid organization/);
+    expect(() => resolve({ SWR_PROJECT: 'x$(id)' })).toThrow(/invalid project/);
+    expect(() => resolve({ SWR_REGISTRY: 'a b' })).toThrow(/invalid registry host/);
+  });
+});
