@@ -1,7 +1,6 @@
 // The command line, as yargs sees it. Each command is one module of
 // src/commands with its options and its `run`.
 
-import yargs from 'yargs';
 import { UsageError } from './core/errors.ts';
 import { version } from './core/render.ts';
 import type { Io } from './runtime.ts';
@@ -39,6 +38,9 @@ function usageMessage(message: string, args: readonly string[]): string {
 }
 
 export async function dispatch(args: readonly string[], io: Io): Promise<void> {
+  // import(), not a static import: the Node bundle is CommonJS, and require()
+  // of an ES module such as yargs needs Node 20.19 or 22.12 and later.
+  const { default: yargs } = await import('yargs');
   let pending: Promise<void> | undefined;
   const parser = yargs()
     .scriptName('swr-shell')

@@ -44,11 +44,14 @@ interface DenoApi {
   stdin: DenoFile;
   stdout: DenoFile;
   stderr: DenoFile;
-  readTextFileSync(path: string): string;
+  Command: new (
+    program: string,
+    options: { args: string[]; stdin: 'null'; stdout: 'piped'; stderr: 'null' },
+  ) => { output(): Promise<{ success: boolean; stdout: Uint8Array }> };
 }
 
 interface NodeStream {
-  write(text: string): boolean;
+  write(data: string | Uint8Array): boolean;
   isTTY?: boolean;
   setRawMode?(raw: boolean): void;
   on(event: string, listener: (chunk: Uint8Array) => void): void;
@@ -58,7 +61,13 @@ interface NodeStream {
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array>;
 }
 
+interface NodeFs {
+  writeSync(fd: number, data: Uint8Array): number;
+}
+
 interface NodeProcess {
+  /** Node 20.16 and later: a built-in module without an import. */
+  getBuiltinModule?(id: 'node:fs'): NodeFs;
   argv: string[];
   env: Env;
   platform: string;
@@ -96,9 +105,37 @@ function hiddenLine(next: () => Promise<Uint8Array | null>): Promise<string> {
   })();
 }
 
+/** A reader that has gone away (`swr-shell regions | head -1`) gets nothing more, and no error. */
+function isBrokenPipe(error: unknown): boolean {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return code === 'EPIPE' || name === 'BrokenPipe';
+}
+
 function procComm(read: (path: string) => string, ppid: number): string | undefined {
   try {
     return read(`/proc/${ppid}/comm`).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The parent's command name as Linux's /proc has it, like the Node runtime.
+ * Deno opens /proc/<pid>/ only with --allow-all, so it asks ps (--allow-run=ps)
+ * for the same field; only `init` and `install` without a shell ask at all.
+ */
+async function denoParentCommand(deno: DenoApi): Promise<string | undefined> {
+  if (deno.build.os !== 'linux') return undefined;
+  try {
+    const ps = new deno.Command('ps', {
+      args: ['-o', 'comm=', '-p', String(deno.ppid)],
+      stdin: 'null',
+      stdout: 'piped',
+      stderr: 'null',
+    });
+    const { success, stdout } = await ps.output();
+    const name = new TextDecoder().decode(stdout).trim();
+    return success && name !== '' ? name : undefined;
   } catch {
     return undefined;
   }
@@ -108,7 +145,11 @@ function denoRuntime(deno: DenoApi): Runtime {
   const encoder = new TextEncoder();
   const writeAll = (file: DenoFile, text: string): void => {
     let data = encoder.encode(text);
-    while (data.length > 0) data = data.subarray(file.writeSync(data));
+    try {
+      while (data.length > 0) data = data.subarray(file.writeSync(data));
+    } catch (error) {
+      if (!isBrokenPipe(error)) throw error;
+    }
   };
   // Read variables one by one, so that a narrow --allow-env list is enough.
   const env = new Proxy({} as Record<string, string | undefined>, {
@@ -137,7 +178,7 @@ function denoRuntime(deno: DenoApi): Runtime {
         writeAll(deno.stderr, '\n');
       }
     },
-    parentCommand: async () => procComm((path) => deno.readTextFileSync(path), deno.ppid),
+    parentCommand: () => denoParentCommand(deno),
     fs: async () => (await import('node:fs')) as FileSystem,
     setExitCode: (code) => {
       deno.exitCode = code;
@@ -145,18 +186,50 @@ function denoRuntime(deno: DenoApi): Runtime {
   };
 }
 
+/**
+ * Writes to a file descriptor directly: creating process.stdout for a pipe,
+ * as in eval "$(swr-shell init)", costs Node about 2 ms of a 20 ms start.
+ * A descriptor that would block (non-blocking, full) gets this and all later
+ * text through the stream, which queues it, so that the order holds.
+ */
+function nodeWriter(node: NodeProcess, fd: 1 | 2): (text: string) => void {
+  const fs = node.getBuiltinModule?.('node:fs');
+  const encoder = new TextEncoder();
+  let useStream = fs === undefined;
+  const stream = (): NodeStream => (fd === 1 ? node.stdout : node.stderr);
+  return (text) => {
+    if (useStream) {
+      stream().write(text);
+      return;
+    }
+    let data = encoder.encode(text);
+    try {
+      while (data.length > 0) data = data.subarray(fs!.writeSync(fd, data));
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'EAGAIN') {
+        useStream = true;
+        stream().write(data);
+      } else if (!isBrokenPipe(error)) {
+        throw error;
+      }
+    }
+  };
+}
+
 function nodeRuntime(node: NodeProcess): Runtime {
+  const stdout = nodeWriter(node, 1);
+  const stderr = nodeWriter(node, 2);
   return {
     name: 'node',
     args: node.argv.slice(2),
     env: node.env,
     platform: node.platform,
-    stdout: (text) => void node.stdout.write(text),
-    stderr: (text) => void node.stderr.write(text),
+    stdout,
+    stderr,
     readStdin: () => readAll(node.stdin),
     isTerminal: (stream) => node[stream].isTTY === true,
     async readHidden(prompt) {
-      node.stderr.write(prompt);
+      stderr(prompt);
       node.stdin.setRawMode?.(true);
       const queue: Uint8Array[] = [];
       let wake: (() => void) | undefined;
@@ -175,7 +248,7 @@ function nodeRuntime(node: NodeProcess): Runtime {
         node.stdin.removeListener('data', listener);
         node.stdin.setRawMode?.(false);
         node.stdin.pause();
-        node.stderr.write('\n');
+        stderr('\n');
       }
     },
     async parentCommand() {
