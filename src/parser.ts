@@ -8,8 +8,10 @@ import type { Args } from './commands/args.ts';
 import * as configure from './commands/configure.ts';
 import * as env from './commands/env.ts';
 import * as init from './commands/init.ts';
+import * as install from './commands/install.ts';
 import * as loginKey from './commands/login-key.ts';
 import * as regions from './commands/regions.ts';
+import * as uninstall from './commands/uninstall.ts';
 
 interface Command {
   usage: string;
@@ -18,7 +20,7 @@ interface Command {
   run: (args: Args, io: Io) => Promise<void>;
 }
 
-export const COMMANDS: readonly Command[] = [init, configure, loginKey, env, regions].map((module) => module.command);
+export const COMMANDS: readonly Command[] = [init, configure, loginKey, env, regions, install, uninstall].map((module) => module.command);
 
 /** yargs' messages, reworded to name the value and the way out. */
 function usageMessage(message: string, args: readonly string[]): string {

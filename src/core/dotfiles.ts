@@ -1,12 +1,28 @@
-// Where each shell's startup code lives (SPEC section 4), and the markers of
-// the block that install writes there.
+// Where each shell's startup code lives (SPEC section 4), the markers of the
+// block that install writes there, the block itself, and the files that
+// install owns outright.
 
-import type { Shell } from './plugin.ts';
+import { initFlags, type PluginOptions, QUOTE, renderPlugin, type Shell } from './plugin.ts';
 import { type Env, configDirBase, dataDir, homeDir } from './profile.ts';
 import { isAbsolute, join } from './paths.ts';
+import { render } from './render.ts';
 
 export const BLOCK_START = '# >>> swr-shell >>>';
 export const BLOCK_END = '# <<< swr-shell <<<';
+
+/**
+ * The line that marks a block in a file that install created. Uninstall reads
+ * it to delete the file again, and an empty file that was there before stays.
+ */
+export const CREATED_NOTE = '# swr-shell install created this file: uninstall deletes it unless other lines were added.';
+
+export const INSTALL_MODES = ['eval', 'static'] as const;
+export type InstallMode = (typeof INSTALL_MODES)[number];
+
+export interface InstallOptions extends Omit<PluginOptions, 'shell'> {
+  /** eval: run `swr-shell init` at shell start; static: source the plugin rendered by install. */
+  readonly mode: InstallMode;
+}
 
 /** The startup file that install edits for `shell` ("linux", "darwin"... as `platform`). */
 export function rcPath(shell: Shell, env: Env, platform: string): string {
@@ -26,4 +42,69 @@ export function rcPath(shell: Shell, env: Env, platform: string): string {
 /** The plugin rendered once by `install --mode static`. */
 export function staticPluginPath(shell: Shell, env: Env): string {
   return join(dataDir(env), `init.${shell}`);
+}
+
+/** The command that writes this block, as the block and the static plugin quote it. */
+export function installCommand(shell: Shell, options: InstallOptions): string {
+  return `swr-shell install ${shell} --mode ${options.mode}${initFlags(options)}`;
+}
+
+/**
+ * The block for `shell`, markers included, its lines joined by "\n" and no
+ * final newline. A path under $HOME is written as "$HOME"/..., so that a
+ * dotfile shared between machines finds the plugin on each.
+ */
+export function blockText(shell: Shell, options: InstallOptions, env: Env, created: boolean): string {
+  const home = homeDir(env);
+  const path = staticPluginPath(shell, env);
+  const underHome = path.startsWith(`${home}/`);
+  return render(
+    'block',
+    {
+      start: BLOCK_START,
+      end: BLOCK_END,
+      createdNote: CREATED_NOTE,
+      created,
+      shell,
+      mode: options.mode,
+      install: installCommand(shell, options),
+      uninstall: `swr-shell uninstall ${shell}`,
+      init: `swr-shell init ${shell}${initFlags(options)}`,
+      pathHead: underHome ? '"$HOME"' : '',
+      pathTail: underHome ? path.slice(home.length) : path,
+    },
+    QUOTE[shell],
+  );
+}
+
+/** The contents of the static plugin file: the plugin, after a line saying where it came from. */
+export function staticPluginText(shell: Shell, options: InstallOptions): string {
+  return (
+    `# Written by \`${installCommand(shell, { ...options, mode: 'static' })}\`: run it again after upgrading swr-shell.\n` +
+    renderPlugin({ shell, prefix: options.prefix, profile: options.profile })
+  );
+}
+
+/** A file that belongs to swr-shell as a whole: install writes it, uninstall deletes it. */
+export interface OwnedFile {
+  readonly path: string;
+  /** What install puts there; undefined when the file should not exist. */
+  readonly text: string | undefined;
+  /** Says what it is, in reports. */
+  readonly what: string;
+}
+
+/**
+ * The files that install writes whole for `shell`, besides the block; with
+ * `options` undefined (uninstall), each with no contents. Other such files
+ * (a completion script, say) belong in this list.
+ */
+export function ownedFiles(shell: Shell, env: Env, options?: InstallOptions): OwnedFile[] {
+  return [
+    {
+      path: staticPluginPath(shell, env),
+      text: options?.mode === 'static' ? staticPluginText(shell, options) : undefined,
+      what: `${shell} plugin for static mode`,
+    },
+  ];
 }

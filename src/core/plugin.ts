@@ -36,8 +36,13 @@ export function functionNames(prefix: string): string[] {
   return FUNCTIONS.map(([suffix]) => `${prefix}-${suffix}`);
 }
 
+/** The options of `swr-shell init` that give this plugin, each after a space: " --cmd hw". */
+export function initFlags({ prefix, profile }: Omit<PluginOptions, 'shell'>): string {
+  return (prefix === DEFAULT_PREFIX ? '' : ` --cmd ${prefix}`) + (profile ? ` --profile ${profile}` : '');
+}
+
 export function renderPlugin({ shell, prefix, profile }: PluginOptions): string {
-  const flags = (prefix === DEFAULT_PREFIX ? '' : ` --cmd ${prefix}`) + (profile ? ` --profile ${profile}` : '');
+  const flags = initFlags({ prefix, profile });
   return render(
     shell,
     {

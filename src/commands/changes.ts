@@ -1,0 +1,49 @@
+// What install and uninstall share: which shells they serve, and carrying out
+// (or, with --dry-run, showing) the planned changes.
+
+import type { Argv } from 'yargs';
+import type { FileSystem } from '../core/fs.ts';
+import { applyChange, changeDiff, describePath, type FileChange } from '../core/install.ts';
+import { SHELLS, type Shell } from '../core/plugin.ts';
+import { detectShell } from '../core/shell.ts';
+import { validateChoice } from '../core/validate.ts';
+import type { Io } from '../runtime.ts';
+import { type Args, listArg } from './args.ts';
+
+/** The arguments both commands take: the shells, and --dry-run. */
+export function shellOptions(yargs: Argv): Argv {
+  return yargs
+    .positional('shells', { type: 'string', array: true, describe: 'bash, zsh and/or fish (default: the calling shell)' })
+    .option('dry-run', { type: 'boolean', describe: 'print a unified diff of each file and write nothing' });
+}
+
+/** The shells named on the command line, else the one that runs swr-shell. */
+export async function shellsArg(args: Args, io: Io): Promise<Shell[]> {
+  const named = listArg(args, 'shells').map((shell) => validateChoice(shell, SHELLS, 'shell'));
+  if (named.length > 0) return named;
+  return [detectShell(await io.parentCommand(), io.env['SHELL'])];
+}
+
+function reportLine(change: FileChange): string {
+  return `${change.status.padEnd(9)} ${describePath(change.path, change.target)} (${change.what})\n`;
+}
+
+/**
+ * Makes the changes in order, reporting each one as it is made, so that a
+ * failure part-way leaves a report of what was done. With `dryRun`, prints a
+ * unified diff of each change instead and writes nothing.
+ */
+export function carryOut(fs: FileSystem, io: Io, changes: readonly FileChange[], dryRun: boolean): void {
+  if (dryRun) {
+    for (const change of changes) io.stdout(changeDiff(change));
+    io.stderr('swr-shell: dry run, nothing was written. Without --dry-run:\n');
+    for (const change of changes) io.stderr(`  ${reportLine(change)}`);
+    for (const note of changes.flatMap((change) => change.notes)) io.stderr(`swr-shell: ${note}\n`);
+    return;
+  }
+  for (const change of changes) {
+    applyChange(fs, change);
+    io.stdout(reportLine(change));
+    for (const note of change.notes) io.stderr(`swr-shell: ${note}\n`);
+  }
+}

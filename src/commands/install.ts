@@ -1,0 +1,45 @@
+// swr-shell install [SHELL...] [--mode eval|static] [--cmd PREFIX] [--profile NAME] [--dry-run]
+
+import type { Argv } from 'yargs';
+import { INSTALL_MODES } from '../core/dotfiles.ts';
+import { onPath, planInstall } from '../core/install.ts';
+import { DEFAULT_PREFIX } from '../core/plugin.ts';
+import { validateChoice, validatePrefix, validateProfileName } from '../core/validate.ts';
+import type { Io } from '../runtime.ts';
+import { type Args, booleanArg, stringArg } from './args.ts';
+import { carryOut, shellOptions, shellsArg } from './changes.ts';
+
+export const command = {
+  usage: 'install [shells..]',
+  describe: "add the plugin to the shells' startup files (a marked block; uninstall removes it)",
+  builder: (yargs: Argv): Argv =>
+    shellOptions(yargs)
+      .option('mode', {
+        type: 'string',
+        describe: 'eval (default): run swr-shell init at shell start; static: source a plugin file rendered now',
+      })
+      .option('cmd', { type: 'string', describe: 'prefix of the function names, as for init' })
+      .option('profile', { type: 'string', describe: 'pin the functions to this profile, as for init' }),
+  run,
+};
+
+export async function run(args: Args, io: Io): Promise<void> {
+  const mode = validateChoice(stringArg(args, 'mode') ?? 'eval', INSTALL_MODES, 'mode');
+  const prefix = validatePrefix(stringArg(args, 'cmd') ?? DEFAULT_PREFIX);
+  const profile = stringArg(args, 'profile');
+  const options = { mode, prefix, profile: profile === undefined ? undefined : validateProfileName(profile) };
+  const shells = await shellsArg(args, io);
+  const dryRun = booleanArg(args, 'dry-run');
+  const fs = await io.fs();
+  const changes = planInstall(fs, io.env, io.platform, shells, options);
+  carryOut(fs, io, changes, dryRun);
+  if (mode === 'eval' && !onPath(fs, io.env, 'swr-shell')) {
+    io.stderr(
+      'swr-shell: note: swr-shell is not on PATH here, and the block runs it only where it is: ' +
+        'install it globally (npm install -g swr-shell), or use --mode static, which needs no swr-shell at shell start.\n',
+    );
+  }
+  if (!dryRun && changes.some((change) => change.status !== 'unchanged')) {
+    io.stderr('swr-shell: start a new shell to load the functions.\n');
+  }
+}

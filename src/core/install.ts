@@ -1,0 +1,239 @@
+// What install and uninstall change, planned in full before anything is
+// written: every file is read and every problem (a directory in the way, a
+// read-only file, a block with a missing marker) found first, so that a run
+// that fails on one of them writes nothing. Then each change is one atomic
+// write or one unlink. Files are edited at the end of their symbolic links.
+
+import { findBlocks, removeBlocks, writeBlock } from './block.ts';
+import { bytesToBinary } from './bytes.ts';
+import { unifiedDiff } from './diff.ts';
+import {
+  BLOCK_END,
+  BLOCK_START,
+  blockText,
+  CREATED_NOTE,
+  type InstallOptions,
+  type OwnedFile,
+  ownedFiles,
+  rcPath,
+} from './dotfiles.ts';
+import { Failure } from './errors.ts';
+import { ensureDirectory, errorCode, type FileSystem, fsFailure, resolveLinks, writeFileAtomic } from './fs.ts';
+import { dirname, join } from './paths.ts';
+import type { Shell } from './plugin.ts';
+import type { Env } from './profile.ts';
+
+export type ChangeStatus = 'created' | 'added' | 'updated' | 'unchanged' | 'removed' | 'deleted';
+
+export interface FileChange {
+  /** The file as swr-shell names it (~/.bashrc). */
+  readonly path: string;
+  /** Where its bytes are: `path` with symbolic links followed. */
+  readonly target: string;
+  /** What the file is, for the report. */
+  readonly what: string;
+  readonly before: Uint8Array | undefined;
+  /** undefined: the file is deleted. */
+  readonly after: Uint8Array | undefined;
+  readonly status: ChangeStatus;
+  /** Repairs made on the way, each explained in a sentence. */
+  readonly notes: readonly string[];
+  /** What to do instead when the file cannot be changed, as a clause: "add these lines...". */
+  readonly byHand: string;
+}
+
+interface Current {
+  readonly target: string;
+  readonly data: Uint8Array | undefined;
+  readonly mode: number | undefined;
+}
+
+/** `path`, and where its link leads if it is one. */
+export function describePath(path: string, target: string): string {
+  return target === path ? path : `${path} (a link to ${target})`;
+}
+
+function read(fs: FileSystem, path: string): Current {
+  const target = resolveLinks(fs, path);
+  let stat: ReturnType<FileSystem['statSync']>;
+  try {
+    stat = fs.statSync(target);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { target, data: undefined, mode: undefined };
+    throw fsFailure(error, 'inspect', describePath(path, target));
+  }
+  if (!stat?.isFile()) {
+    const kind = stat?.isDirectory() ? 'a directory' : 'not a regular file';
+    throw new Failure(
+      `${describePath(path, target)} is ${kind}, so swr-shell leaves it alone: move it aside and run the command again.`,
+    );
+  }
+  try {
+    return { target, data: fs.readFileSync(target) as Uint8Array, mode: Number(stat.mode) & 0o7777 };
+  } catch (error) {
+    throw fsFailure(error, 'read', describePath(path, target));
+  }
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}
+
+/** Refuses to replace a file its owner made read-only (root could, and would override that choice). */
+function checkWritable(current: Current, path: string, byHand: string): void {
+  if (current.mode === undefined || (current.mode & 0o200) !== 0) return;
+  throw new Failure(
+    `${describePath(path, current.target)} is read-only (mode ${current.mode.toString(8).padStart(4, '0')}), ` +
+      `so swr-shell left it alone. Make it writable (chmod u+w ${current.target}) and run the command again, ` +
+      `or ${byHand}`,
+  );
+}
+
+function blockByHand(path: string, block: string): string {
+  return `add these lines to ${path} yourself (or to the source of your dotfiles, if a tool manages them):\n\n${block}\n`;
+}
+
+const REMOVE_BY_HAND = `delete the lines from "${BLOCK_START}" to "${BLOCK_END}" yourself.`;
+
+function ownedChange(fs: FileSystem, file: OwnedFile): FileChange | undefined {
+  const current = read(fs, file.path);
+  const after = file.text === undefined ? undefined : new TextEncoder().encode(file.text);
+  if (current.data === undefined && after === undefined) return undefined;
+  const status: ChangeStatus =
+    current.data === undefined ? 'created' : after === undefined ? 'deleted' : sameBytes(current.data, after) ? 'unchanged' : 'updated';
+  const byHand = after === undefined ? `delete ${file.path} yourself.` : 'use --mode eval, which needs no such file.';
+  if (status !== 'unchanged') checkWritable(current, file.path, byHand);
+  return { path: file.path, target: current.target, what: file.what, before: current.data, after, status, notes: [], byHand };
+}
+
+function installChange(fs: FileSystem, shell: Shell, env: Env, platform: string, options: InstallOptions): FileChange {
+  const path = rcPath(shell, env, platform);
+  const current = read(fs, path);
+  const where = describePath(path, current.target);
+  const blocks = current.data === undefined ? [] : findBlocks(current.data, where);
+  const created = current.data === undefined || blocks.some((block) => block.lines.includes(CREATED_NOTE));
+  const block = blockText(shell, options, env, created);
+  const after = writeBlock(current.data, block, where);
+  const status: ChangeStatus =
+    current.data === undefined ? 'created' : blocks.length === 0 ? 'added' : sameBytes(current.data, after) ? 'unchanged' : 'updated';
+  const byHand = blockByHand(path, block);
+  if (status !== 'unchanged') checkWritable(current, path, byHand);
+  const notes =
+    blocks.length > 1
+      ? [
+          `${where} had ${blocks.length} swr-shell blocks (at lines ${blocks.map((found) => found.line).join(', ')}): ` +
+            'the first now holds the new block and the others were removed.',
+        ]
+      : [];
+  return { path, target: current.target, what: `${shell}, ${options.mode} mode`, before: current.data, after, status, notes, byHand };
+}
+
+function uninstallChange(fs: FileSystem, shell: Shell, env: Env, platform: string): FileChange {
+  const path = rcPath(shell, env, platform);
+  const current = read(fs, path);
+  const where = describePath(path, current.target);
+  const unchanged = (what: string): FileChange => ({
+    path,
+    target: current.target,
+    what: `${shell}: ${what}`,
+    before: current.data,
+    after: current.data,
+    status: 'unchanged',
+    notes: [],
+    byHand: REMOVE_BY_HAND,
+  });
+  if (current.data === undefined) return unchanged('no such file');
+  const blocks = findBlocks(current.data, where);
+  if (blocks.length === 0) return unchanged('no swr-shell block');
+  checkWritable(current, path, REMOVE_BY_HAND);
+  const rest = removeBlocks(current.data, where);
+  const created = blocks.some((block) => block.lines.includes(CREATED_NOTE));
+  const notes = [
+    ...(blocks.length > 1 ? [`${where} had ${blocks.length} swr-shell blocks: all were removed.`] : []),
+    ...(created && rest.length > 0 ? [`${where} was created by swr-shell install, but lines were added to it since: it stays.`] : []),
+  ];
+  const deleted = created && rest.length === 0;
+  return {
+    path,
+    target: current.target,
+    what: shell,
+    before: current.data,
+    after: deleted ? undefined : rest,
+    status: deleted ? 'deleted' : 'removed',
+    notes,
+    byHand: REMOVE_BY_HAND,
+  };
+}
+
+/**
+ * The changes that install makes for `shells`, in the order to make them:
+ * files the block will load first, the block, then files it no longer loads.
+ */
+export function planInstall(
+  fs: FileSystem,
+  env: Env,
+  platform: string,
+  shells: readonly Shell[],
+  options: InstallOptions,
+): FileChange[] {
+  return [...new Set(shells)].flatMap((shell) => {
+    const owned = ownedFiles(shell, env, options).flatMap((file) => ownedChange(fs, file) ?? []);
+    return [
+      ...owned.filter((change) => change.after !== undefined),
+      installChange(fs, shell, env, platform, options),
+      ...owned.filter((change) => change.after === undefined),
+    ];
+  });
+}
+
+/** The changes that uninstall makes: each block removed, then the files it loaded. */
+export function planUninstall(fs: FileSystem, env: Env, platform: string, shells: readonly Shell[]): FileChange[] {
+  return [...new Set(shells)].flatMap((shell) => [
+    uninstallChange(fs, shell, env, platform),
+    ...ownedFiles(shell, env).flatMap((file) => ownedChange(fs, file) ?? []),
+  ]);
+}
+
+/** Makes one planned change: an atomic write (creating missing directories, private as XDG asks) or an unlink. */
+export function applyChange(fs: FileSystem, change: FileChange): void {
+  if (change.status === 'unchanged') return;
+  try {
+    if (change.after === undefined) {
+      unlinkIfThere(fs, change.target);
+    } else {
+      ensureDirectory(fs, dirname(change.target), 0o700);
+      writeFileAtomic(fs, change.target, change.after);
+    }
+  } catch (error) {
+    if (!(error instanceof Failure)) throw error;
+    throw new Failure(`${error.message} Instead, ${change.byHand}`);
+  }
+}
+
+function unlinkIfThere(fs: FileSystem, path: string): void {
+  try {
+    fs.unlinkSync(path);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw fsFailure(error, 'delete', path);
+  }
+}
+
+/** The change as a unified diff of the file it edits; "" when there is none. */
+export function changeDiff(change: FileChange): string {
+  const text = (data: Uint8Array | undefined): string | undefined => (data === undefined ? undefined : bytesToBinary(data));
+  return unifiedDiff(change.target, text(change.before), text(change.after));
+}
+
+/** Whether an executable file `name` is in one of the directories of $PATH. */
+export function onPath(fs: FileSystem, env: Env, name: string): boolean {
+  return (env['PATH'] ?? '').split(':').some((directory) => {
+    if (!directory.startsWith('/')) return false;
+    try {
+      const stat = fs.statSync(join(directory, name));
+      return stat !== undefined && stat.isFile() && (Number(stat.mode) & 0o111) !== 0;
+    } catch {
+      return false;
+    }
+  });
+}

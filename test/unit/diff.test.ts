@@ -1,0 +1,77 @@
+// The --dry-run diff, against GNU diff and patch as oracles: the same output
+// as `diff -u` where the shortest edit is unambiguous, and for arbitrary
+// texts a diff that `patch` applies to give exactly the new text.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { unifiedDiff } from '../../src/core/diff.ts';
+import { requireTools } from '../support/tools.ts';
+
+const directory = mkdtempSync(join(tmpdir(), 'swr-diff-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+/** `diff -u` of two texts (undefined: no file), with `label` as both names. */
+function gnuDiff(label: string, before: string | undefined, after: string | undefined): string {
+  const file = (name: string, text: string | undefined): string => {
+    if (text === undefined) return '/dev/null';
+    writeFileSync(join(directory, name), text, 'latin1');
+    return join(directory, name);
+  };
+  const labels = [before === undefined ? '/dev/null' : label, after === undefined ? '/dev/null' : label];
+  const result = spawnSync('diff', ['-u', '--label', labels[0]!, '--label', labels[1]!, file('a', before), file('b', after)], {
+    encoding: 'latin1',
+  });
+  return result.stdout;
+}
+
+const lines = (count: number, from = 1): string => Array.from({ length: count }, (_, i) => `line ${from + i}\n`).join('');
+const block = '# >>> swr-shell >>>\nif command -v swr-shell; then :; fi\n# <<< swr-shell <<<\n';
+
+describe.runIf(requireTools('diff', 'patch'))('unifiedDiff', () => {
+  const cases: Array<[name: string, before: string | undefined, after: string | undefined]> = [
+    ['a block appended', lines(10), lines(10) + block],
+    ['a block appended after a last line without newline', 'a\nb', `a\nb\n${block.trimEnd()}`],
+    ['a block replaced in the middle', lines(10) + block + lines(10, 11), lines(10) + block.replace('then', 'then  ') + lines(10, 11)],
+    ['a block removed from the start', block + lines(5), lines(5)],
+    ['two changes far apart', lines(30), lines(30).replace('line 3\n', 'three\n').replace('line 25\n', '')],
+    ['two changes close together', lines(30), lines(30).replace('line 10\n', 'ten\n').replace('line 15\n', '')],
+    ['a new file', undefined, block],
+    ['a deleted file', block, undefined],
+    ['an emptied file', block, ''],
+    ['a CRLF file', 'a\r\nb\r\n', `a\r\nb\r\n${block.replaceAll('\n', '\r\n')}`],
+  ];
+  for (const [name, before, after] of cases) {
+    it(`prints what diff -u prints for ${name}`, () => {
+      expect(unifiedDiff('/home/u/.bashrc', before, after)).toBe(gnuDiff('/home/u/.bashrc', before, after));
+    });
+  }
+
+  it('prints nothing for equal files', () => {
+    expect(unifiedDiff('f', 'a\n', 'a\n')).toBe('');
+    expect(unifiedDiff('f', undefined, undefined)).toBe('');
+  });
+
+  it('shows bytes that are not UTF-8 as replacement characters', () => {
+    expect(unifiedDiff('f', 'caf\xe9\n', 'caf\xe9\nx\n')).toContain(' caf\ufffd\n+x\n');
+  });
+
+  it('gives, for arbitrary texts, a diff that patch applies to give the new text', () => {
+    const text = fc
+      .array(fc.constantFrom('a\n', 'b\n', 'c\n', '\n', 'd', 'a\r\n', '# >>> swr-shell >>>\n'), { maxLength: 25 })
+      .map((parts) => parts.join(''));
+    const pairs = fc.sample(fc.tuple(text, text), { numRuns: 200 });
+    for (const [index, [before, after]] of pairs.entries()) {
+      const original = join(directory, `p${index}`);
+      const result = join(directory, `p${index}.out`);
+      writeFileSync(original, before, 'latin1');
+      const diff = unifiedDiff(original, before, after);
+      if (diff !== '') execFileSync('patch', ['-s', '-o', result, original], { input: diff, encoding: 'latin1' });
+      else writeFileSync(result, before, 'latin1');
+      expect(readFileSync(result, 'latin1'), JSON.stringify({ before, after, diff })).toBe(after);
+    }
+  });
+});

@@ -1,0 +1,478 @@
+// install and uninstall on memfs, through the command line: every shell and
+// mode against every kind of startup file, the faults, and round trips over
+// arbitrary contents. The expected blocks are written out here from SPEC
+// section 4, not taken from the code under test.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/main.ts';
+import type { FileSystem } from '../../src/core/fs.ts';
+import { fakeIo, type FakeIo, type FakeIoOptions, HOME } from '../support/io.ts';
+
+type Shell = 'bash' | 'zsh' | 'fish';
+type Mode = 'eval' | 'static';
+const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
+const MODES: readonly Mode[] = ['eval', 'static'];
+
+const RC: Record<Shell, string> = {
+  bash: `${HOME}/.bashrc`,
+  zsh: `${HOME}/.zshrc`,
+  fish: `${HOME}/.config/fish/conf.d/swr-shell.fish`,
+};
+const staticFile = (shell: Shell): string => `${HOME}/.local/share/swr-shell/init.${shell}`;
+
+const START = '# >>> swr-shell >>>';
+const END = '# <<< swr-shell <<<';
+const CREATED = '# swr-shell install created this file: uninstall deletes it unless other lines were added.';
+
+/** The block as SPEC section 4 and the issue describe it, lines joined by "\n", no final newline. */
+function expectedBlock(shell: Shell, mode: Mode, created: boolean, flags = ''): string {
+  const path = `"$HOME"'/.local/share/swr-shell/init.${shell}'`;
+  const load = {
+    eval: {
+      bash: `if command -v swr-shell >/dev/null 2>&1; then eval "$(swr-shell init bash${flags})"; fi`,
+      zsh: `if command -v swr-shell >/dev/null 2>&1; then eval "$(swr-shell init zsh${flags})"; fi`,
+      fish: `if command -q swr-shell\n    swr-shell init fish${flags} | source\nend`,
+    },
+    static: {
+      bash: `if [ -r ${path} ]; then . ${path}; fi`,
+      zsh: `if [ -r ${path} ]; then . ${path}; fi`,
+      fish: `if test -r ${path}\n    source ${path}\nend`,
+    },
+  }[mode][shell];
+  return [
+    START,
+    `# Managed by \`swr-shell install ${shell} --mode ${mode}${flags}\`; \`swr-shell uninstall ${shell}\` removes it.`,
+    ...(mode === 'static' ? ['# Run that install again after upgrading swr-shell: it renders the file sourced here.'] : []),
+    ...(created ? [CREATED] : []),
+    load,
+    END,
+  ].join('\n');
+}
+
+const bin = (data: Uint8Array): string => String.fromCharCode(...data);
+const bytes = (binary: string): Uint8Array => Uint8Array.from(binary, (char) => char.charCodeAt(0));
+
+function readBinary(fs: FileSystem, path: string): string | undefined {
+  try {
+    return bin(fs.readFileSync(path) as Uint8Array);
+  } catch {
+    return undefined;
+  }
+}
+
+function writeBinary(fs: FileSystem, path: string, binary: string, mode = 0o644): void {
+  fs.mkdirSync(path.slice(0, path.lastIndexOf('/')), { recursive: true });
+  fs.writeFileSync(path, bytes(binary));
+  fs.chmodSync(path, mode);
+}
+
+/** Every entry of the volume: its kind, mode, and contents or link. */
+function snapshot(fake: FakeIo): Record<string, string> {
+  const entries: Record<string, string> = {};
+  const walk = (directory: string): void => {
+    for (const name of fake.fs.readdirSync(directory) as string[]) {
+      const path = `${directory === '/' ? '' : directory}/${name}`;
+      const stat = fake.fs.lstatSync(path);
+      const mode = (Number(stat.mode) & 0o7777).toString(8);
+      if (stat.isSymbolicLink()) entries[path] = `link ${String(fake.fs.readlinkSync(path))}`;
+      else if (stat.isDirectory()) {
+        entries[path] = `dir ${mode}`;
+        walk(path);
+      } else entries[path] = `file ${mode} ${JSON.stringify(readBinary(fake.fs, path))}`;
+    }
+  };
+  walk('/');
+  return entries;
+}
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(fake: FakeIo, ...args: string[]): Promise<Result> {
+  const before = { stdout: fake.stdout().length, stderr: fake.stderr().length };
+  const code = await main(args, fake.io);
+  // Report lines are padded into columns; one space is enough to compare them.
+  const stdout = fake.stdout().slice(before.stdout).replace(/ {2,}/g, ' ');
+  return { code, stdout, stderr: fake.stderr().slice(before.stderr) };
+}
+
+function setup(files: Record<string, string> = {}, options: FakeIoOptions = {}): FakeIo {
+  const fake = fakeIo(options);
+  for (const [path, binary] of Object.entries(files)) writeBinary(fake.fs, path, binary);
+  return fake;
+}
+
+async function initOutput(shell: Shell, ...flags: string[]): Promise<string> {
+  const fake = fakeIo();
+  await run(fake, 'init', shell, ...flags);
+  return fake.stdout();
+}
+
+/** Startup files as found in the wild, and what install makes of each: `block` lines joined by "\n". */
+const STATES: ReadonlyArray<{
+  name: string;
+  before: string | undefined;
+  after: (block: string) => string;
+}> = [
+  { name: 'missing', before: undefined, after: (block) => `${block}\n` },
+  { name: 'empty', before: '', after: (block) => `${block}\n` },
+  { name: 'LF lines', before: "alias ll='ls -l'\nexport EDITOR=vi\n", after: (block) => `alias ll='ls -l'\nexport EDITOR=vi\n${block}\n` },
+  {
+    name: 'CRLF lines',
+    before: "alias ll='ls -l'\r\nexport EDITOR=vi\r\n",
+    after: (block) => `alias ll='ls -l'\r\nexport EDITOR=vi\r\n${block.replaceAll('\n', '\r\n')}\r\n`,
+  },
+  { name: 'no final newline', before: "alias ll='ls -l'\nexport EDITOR=vi", after: (block) => `alias ll='ls -l'\nexport EDITOR=vi\n${block}` },
+  { name: 'non-UTF-8 bytes', before: '# caf\xe9 na\xefve \xff\xfe\n\x00\x01\x7f\n', after: (block) => `# caf\xe9 na\xefve \xff\xfe\n\x00\x01\x7f\n${block}\n` },
+  {
+    name: "conda's and nvm's blocks",
+    before:
+      '# >>> conda initialize >>>\n# !! Contents within this block are managed by \'conda init\' !!\n' +
+      '__conda_setup="$(\'/opt/conda/bin/conda\' \'shell.bash\' \'hook\' 2> /dev/null)"\n# <<< conda initialize <<<\n\n' +
+      'export NVM_DIR="$HOME/.nvm"\n[ -s "$NVM_DIR/nvm.sh" ] && \\. "$NVM_DIR/nvm.sh"  # This loads nvm\n',
+    after: (block) =>
+      '# >>> conda initialize >>>\n# !! Contents within this block are managed by \'conda init\' !!\n' +
+      '__conda_setup="$(\'/opt/conda/bin/conda\' \'shell.bash\' \'hook\' 2> /dev/null)"\n# <<< conda initialize <<<\n\n' +
+      `export NVM_DIR="$HOME/.nvm"\n[ -s "$NVM_DIR/nvm.sh" ] && \\. "$NVM_DIR/nvm.sh"  # This loads nvm\n${block}\n`,
+  },
+];
+
+describe.concurrent('install and uninstall: every shell, mode and kind of file', () => {
+  for (const shell of SHELLS) {
+    for (const mode of MODES) {
+      for (const state of STATES) {
+        it(`${shell}, ${mode} mode, ${state.name}`, async () => {
+          const rc = RC[shell];
+          const other: Mode = mode === 'eval' ? 'static' : 'eval';
+          const created = state.before === undefined;
+          const fake = setup(state.before === undefined ? {} : { [rc]: state.before });
+          if (state.before !== undefined) fake.fs.chmodSync(rc, 0o600);
+          const original = snapshot(fake);
+
+          const first = await run(fake, 'install', shell, '--mode', mode);
+          expect(first.code, first.stderr).toBe(0);
+          expect(first.stdout).toContain(`${created ? 'created' : 'added'} ${rc} (${shell}, ${mode} mode)\n`);
+          const installed = state.after(expectedBlock(shell, mode, created));
+          expect(readBinary(fake.fs, rc)).toBe(installed);
+          if (!created) expect(Number(fake.fs.statSync(rc).mode) & 0o777).toBe(0o600);
+          if (mode === 'static') {
+            const plugin = readBinary(fake.fs, staticFile(shell))!;
+            expect(plugin.startsWith(`# Written by \`swr-shell install ${shell} --mode static\`:`)).toBe(true);
+            expect(plugin.endsWith(await initOutput(shell))).toBe(true);
+          } else {
+            expect(readBinary(fake.fs, staticFile(shell))).toBeUndefined();
+          }
+
+          const afterFirst = snapshot(fake);
+          const second = await run(fake, 'install', shell, '--mode', mode);
+          expect(second.code, second.stderr).toBe(0);
+          expect(second.stdout).toContain(`unchanged ${rc}`);
+          expect(snapshot(fake)).toEqual(afterFirst);
+
+          const switched = await run(fake, 'install', shell, '--mode', other);
+          expect(switched.code, switched.stderr).toBe(0);
+          expect(switched.stdout).toContain(`updated ${rc} (${shell}, ${other} mode)`);
+          expect(readBinary(fake.fs, rc)).toBe(state.after(expectedBlock(shell, other, created)));
+          expect(readBinary(fake.fs, staticFile(shell)) !== undefined).toBe(other === 'static');
+
+          const removed = await run(fake, 'uninstall', shell);
+          expect(removed.code, removed.stderr).toBe(0);
+          expect(removed.stdout).toContain(`${created ? 'deleted' : 'removed'} ${rc} (${shell})`);
+          expect(readBinary(fake.fs, rc)).toBe(state.before);
+          expect(readBinary(fake.fs, staticFile(shell))).toBeUndefined();
+          const left = snapshot(fake);
+          for (const [path, entry] of Object.entries(original)) expect(left[path], path).toBe(entry);
+          // What may remain: the directories install created on the way.
+          for (const path of Object.keys(left).filter((path) => !(path in original))) expect(left[path]).toMatch(/^dir /);
+
+          const again = await run(fake, 'uninstall', shell);
+          expect(again.code).toBe(0);
+          expect(again.stdout).toContain(`unchanged ${rc}`);
+        });
+      }
+    }
+  }
+});
+
+describe.concurrent('symbolic links', () => {
+  for (const shell of SHELLS) {
+    it(`${shell}: a symlinked startup file stays a link, and its target is edited`, async () => {
+      const rc = RC[shell];
+      const target = `${HOME}/dotfiles/${shell}rc`;
+      const fake = setup({ [target]: 'echo mine\n' });
+      fake.fs.chmodSync(target, 0o640);
+      fake.fs.mkdirSync(rc.slice(0, rc.lastIndexOf('/')), { recursive: true });
+      (fake.fs as unknown as { symlinkSync(target: string, path: string): void }).symlinkSync(target, rc);
+
+      const installed = await run(fake, 'install', shell);
+      expect(installed.code, installed.stderr).toBe(0);
+      expect(installed.stdout).toContain(`added ${rc} (a link to ${target})`);
+      expect(fake.fs.lstatSync(rc).isSymbolicLink()).toBe(true);
+      expect(String(fake.fs.readlinkSync(rc))).toBe(target);
+      expect(readBinary(fake.fs, target)).toBe(`echo mine\n${expectedBlock(shell, 'eval', false)}\n`);
+      expect(Number(fake.fs.statSync(target).mode) & 0o777).toBe(0o640);
+
+      expect((await run(fake, 'uninstall', shell)).code).toBe(0);
+      expect(fake.fs.lstatSync(rc).isSymbolicLink()).toBe(true);
+      expect(readBinary(fake.fs, target)).toBe('echo mine\n');
+    });
+  }
+
+  it('follows a relative link, as stow makes them, and a chain of links', async () => {
+    const fake = setup({ [`${HOME}/dotfiles/bash/.bashrc`]: 'echo stow\n' });
+    const symlink = (fake.fs as unknown as { symlinkSync(target: string, path: string): void }).symlinkSync;
+    symlink('dotfiles/bash/.bashrc', `${HOME}/.bashrc-link`);
+    symlink('.bashrc-link', `${HOME}/.bashrc`);
+    expect((await run(fake, 'install', 'bash')).code).toBe(0);
+    expect(String(fake.fs.readlinkSync(`${HOME}/.bashrc`))).toBe('.bashrc-link');
+    expect(readBinary(fake.fs, `${HOME}/dotfiles/bash/.bashrc`)).toBe(`echo stow\n${expectedBlock('bash', 'eval', false)}\n`);
+  });
+
+  it('creates the target of a dangling link, and uninstall deletes it again', async () => {
+    const fake = setup();
+    (fake.fs as unknown as { symlinkSync(target: string, path: string): void }).symlinkSync(
+      `${HOME}/dotfiles/zshrc`,
+      `${HOME}/.zshrc`,
+    );
+    const installed = await run(fake, 'install', 'zsh');
+    expect(installed.code, installed.stderr).toBe(0);
+    expect(readBinary(fake.fs, `${HOME}/dotfiles/zshrc`)).toBe(`${expectedBlock('zsh', 'eval', true)}\n`);
+    expect((await run(fake, 'uninstall', 'zsh')).code).toBe(0);
+    expect(readBinary(fake.fs, `${HOME}/dotfiles/zshrc`)).toBeUndefined();
+    expect(fake.fs.lstatSync(`${HOME}/.zshrc`).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe.concurrent('faults: a clear error and nothing written', () => {
+  async function refused(fake: FakeIo, args: string[], message: RegExp): Promise<Result> {
+    const before = snapshot(fake);
+    const result = await run(fake, ...args);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(fake)).toEqual(before);
+    return result;
+  }
+
+  it('a startup file that is a directory, even when another shell comes first', async () => {
+    const fake = setup();
+    fake.fs.mkdirSync(`${HOME}/.bashrc`);
+    await refused(fake, ['install', 'zsh', 'bash', '--mode', 'static'], /\/home\/user\/\.bashrc is a directory, so swr-shell leaves it alone/);
+    await refused(fake, ['uninstall', 'bash'], /is a directory/);
+  });
+
+  it('a read-only startup file, with the lines to add by hand', async () => {
+    const fake = setup({ [RC.bash]: 'echo hi\n' });
+    fake.fs.chmodSync(RC.bash, 0o444);
+    const result = await refused(fake, ['install', 'bash'], /\/home\/user\/\.bashrc is read-only \(mode 0444\), so swr-shell left it alone/);
+    expect(result.stderr).toContain(`add these lines to ${RC.bash} yourself`);
+    expect(result.stderr).toContain(expectedBlock('bash', 'eval', false));
+  });
+
+  it('a read-only startup file that already has the block is fine', async () => {
+    const fake = setup({ [RC.bash]: `echo hi\n${expectedBlock('bash', 'eval', false)}\n` });
+    fake.fs.chmodSync(RC.bash, 0o444);
+    const result = await run(fake, 'install', 'bash');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('unchanged');
+    await refused(fake, ['uninstall', 'bash'], /read-only \(mode 0444\).*delete the lines from "# >>> swr-shell >>>"/s);
+  });
+
+  it('a home directory that cannot be written', async () => {
+    const fake = setup();
+    fake.fs.chmodSync(HOME, 0o555);
+    const result = await refused(fake, ['install', 'bash'], /cannot write \/home\/user\/\.bashrc: permission denied\. Instead, add these lines/);
+    expect(result.stderr).toContain(expectedBlock('bash', 'eval', true));
+  });
+
+  it('a link into a read-only place (a Nix store), with the lines to add to the source', async () => {
+    const store = '/nix/store/abc-home-manager-files/.bashrc';
+    const fake = setup({ [store]: 'echo nix\n' });
+    (fake.fs as unknown as { symlinkSync(target: string, path: string): void }).symlinkSync(store, RC.bash);
+    fake.fs.chmodSync('/nix/store/abc-home-manager-files', 0o555);
+    const result = await refused(fake, ['install', 'bash'], /cannot write \/nix\/store\/abc-home-manager-files\/\.bashrc: permission denied/);
+    expect(result.stderr).toContain('or to the source of your dotfiles, if a tool manages them');
+    fake.fs.chmodSync(store, 0o444);
+    await refused(fake, ['install', 'bash'], /\.bashrc \(a link to \/nix\/store\/abc-home-manager-files\/\.bashrc\) is read-only/);
+  });
+
+  it('a block whose end marker was deleted by hand', async () => {
+    const fake = setup({ [RC.zsh]: `a\n${START}\n# Managed by swr-shell\neval "$(swr-shell init zsh)"\nb\n` });
+    await refused(fake, ['install', 'zsh'], /\.zshrc: the swr-shell block that starts on line 2 has no end marker.*changed nothing/s);
+    await refused(fake, ['uninstall', 'zsh'], /starts on line 2 has no end marker/);
+  });
+
+  it('an end marker whose start marker was deleted by hand', async () => {
+    const fake = setup({ [RC.bash]: `a\neval "$(swr-shell init bash)"\n${END}\n` });
+    await refused(fake, ['install', 'bash'], /\.bashrc: line 3 has the swr-shell end marker/);
+  });
+
+  it('bad values, before anything is read or written', async () => {
+    for (const [args, message] of [
+      [['install', 'bash', '--mode', 'fancy'], /unknown mode "fancy": use eval, static/],
+      [['install', 'tcsh'], /unknown shell "tcsh": use bash, zsh, fish/],
+      [['uninstall', 'bash', 'ksh'], /unknown shell "ksh"/],
+      [['install', 'bash', '--cmd', '1x'], /invalid --cmd prefix "1x"/],
+      [['install', 'bash', '--profile', 'a b'], /invalid profile name "a b": it contains a space/],
+      [['install', 'bash', '--mode', 'eval', '--mode', 'static'], /--mode was given 2 times/],
+    ] as const) {
+      const fake = setup();
+      const before = snapshot(fake);
+      const result = await run(fake, ...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(snapshot(fake)).toEqual(before);
+    }
+  });
+});
+
+describe.concurrent('repairs, explained', () => {
+  it('two blocks: install keeps the first in place and removes the other; uninstall removes both', async () => {
+    const old = expectedBlock('bash', 'static', false);
+    const fake = setup({ [RC.bash]: `a\n${old}\nb\n${old}\nc` });
+    const installed = await run(fake, 'install', 'bash');
+    expect(installed.code, installed.stderr).toBe(0);
+    expect(installed.stderr).toContain(`${RC.bash} had 2 swr-shell blocks (at lines 2, 8): the first now holds the new block`);
+    expect(readBinary(fake.fs, RC.bash)).toBe(`a\n${expectedBlock('bash', 'eval', false)}\nb\nc`);
+    writeBinary(fake.fs, RC.bash, `a\n${old}\nb\n${old}\nc`);
+    const dryRun = await run(fake, 'install', 'bash', '--dry-run');
+    expect(dryRun.stderr).toContain('had 2 swr-shell blocks');
+    expect(readBinary(fake.fs, RC.bash)).toBe(`a\n${old}\nb\n${old}\nc`);
+
+    const removed = await run(fake, 'uninstall', 'bash');
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stderr).toContain('had 2 swr-shell blocks: all were removed');
+    expect(readBinary(fake.fs, RC.bash)).toBe('a\nb\nc');
+  });
+
+  it('a file install created keeps lines added to it since', async () => {
+    const fake = setup();
+    expect((await run(fake, 'install', 'fish')).code).toBe(0);
+    const installed = readBinary(fake.fs, RC.fish)!;
+    writeBinary(fake.fs, RC.fish, `${installed}set -gx EDITOR vi\n`);
+    const removed = await run(fake, 'uninstall', 'fish');
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain(`removed ${RC.fish}`);
+    expect(removed.stderr).toContain('was created by swr-shell install, but lines were added to it since: it stays');
+    expect(readBinary(fake.fs, RC.fish)).toBe('set -gx EDITOR vi\n');
+  });
+
+  it('an empty file that was there before install stays after uninstall', async () => {
+    const fake = setup({ [RC.fish]: '' });
+    await run(fake, 'install', 'fish');
+    await run(fake, 'uninstall', 'fish');
+    expect(readBinary(fake.fs, RC.fish)).toBe('');
+  });
+});
+
+describe.concurrent('options and locations', () => {
+  it('carries --cmd and --profile into the block and the static plugin', async () => {
+    const fake = setup();
+    const eval_ = await run(fake, 'install', 'bash', 'fish', '--cmd', 'hw', '--profile', 'work');
+    expect(eval_.code, eval_.stderr).toBe(0);
+    expect(readBinary(fake.fs, RC.bash)).toBe(`${expectedBlock('bash', 'eval', true, ' --cmd hw --profile work')}\n`);
+    expect(readBinary(fake.fs, RC.fish)).toBe(`${expectedBlock('fish', 'eval', true, ' --cmd hw --profile work')}\n`);
+    const static_ = await run(fake, 'install', 'zsh', '--mode', 'static', '--cmd', 'hw', '--profile', 'work');
+    expect(static_.code, static_.stderr).toBe(0);
+    expect(readBinary(fake.fs, RC.zsh)).toBe(`${expectedBlock('zsh', 'static', true, ' --cmd hw --profile work')}\n`);
+    expect(readBinary(fake.fs, staticFile('zsh'))!.endsWith(await initOutput('zsh', '--cmd', 'hw', '--profile', 'work'))).toBe(true);
+  });
+
+  it('serves the calling shell, else $SHELL, else asks', async () => {
+    const byParent = setup({}, { parent: 'zsh', env: { SHELL: '/bin/bash' } });
+    expect((await run(byParent, 'install')).stdout).toContain(`created ${RC.zsh}`);
+    const byShell = setup({}, { parent: 'node', env: { SHELL: '/usr/bin/fish' } });
+    expect((await run(byShell, 'install')).stdout).toContain(`created ${RC.fish}`);
+    expect((await run(byShell, 'uninstall')).stdout).toContain(`deleted ${RC.fish}`);
+    const neither = setup({}, { parent: 'node', env: { SHELL: '/bin/tcsh' } });
+    const result = await run(neither, 'install');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot tell which shell to serve/);
+  });
+
+  it('follows ZDOTDIR, XDG_CONFIG_HOME, XDG_DATA_HOME, and .bash_profile on macOS', async () => {
+    const fake = setup({}, { env: { ZDOTDIR: '/home/user/.zsh', XDG_CONFIG_HOME: '/cfg', XDG_DATA_HOME: '/data' } });
+    const result = await run(fake, 'install', 'bash', 'zsh', 'fish', '--mode', 'static');
+    expect(result.code, result.stderr).toBe(0);
+    expect(readBinary(fake.fs, '/cfg/fish/conf.d/swr-shell.fish')).toContain(`if test -r '/data/swr-shell/init.fish'\n    source '/data/swr-shell/init.fish'\nend\n`);
+    expect(readBinary(fake.fs, '/home/user/.zsh/.zshrc')).toContain(`if [ -r '/data/swr-shell/init.zsh' ]; then . '/data/swr-shell/init.zsh'; fi`);
+    for (const shell of SHELLS) expect(readBinary(fake.fs, `/data/swr-shell/init.${shell}`)).toBeDefined();
+
+    const mac = setup();
+    const onMac = await main(['install', 'bash'], { ...mac.io, platform: 'darwin' });
+    expect(onMac).toBe(0);
+    expect(readBinary(mac.fs, `${HOME}/.bash_profile`)).toBe(`${expectedBlock('bash', 'eval', true)}\n`);
+    expect(readBinary(mac.fs, RC.bash)).toBeUndefined();
+  });
+
+  it('quotes a data directory with a quote in its name', async () => {
+    const fake = setup({}, { env: { XDG_DATA_HOME: "/srv/it's" } });
+    expect((await run(fake, 'install', 'bash', 'fish', '--mode', 'static')).code).toBe(0);
+    expect(readBinary(fake.fs, RC.bash)).toContain(`if [ -r '/srv/it'\\''s/swr-shell/init.bash' ]`);
+    expect(readBinary(fake.fs, RC.fish)).toContain(`if test -r '/srv/it\\'s/swr-shell/init.fish'`);
+  });
+
+  it('notes when eval mode cannot find swr-shell on PATH', async () => {
+    const missing = setup({}, { env: { PATH: '/usr/bin' } });
+    expect((await run(missing, 'install', 'bash')).stderr).toContain('swr-shell is not on PATH here');
+    const present = setup({}, { env: { PATH: '/opt/bin:/usr/bin' } });
+    writeBinary(present.fs, '/usr/bin/swr-shell', '#!/bin/sh\n', 0o755);
+    expect((await run(present, 'install', 'bash')).stderr).not.toContain('not on PATH');
+    expect((await run(present, 'install', 'zsh', '--mode', 'static')).stderr).not.toContain('not on PATH');
+  });
+});
+
+describe.concurrent('--dry-run', () => {
+  for (const command of ['install', 'uninstall'] as const) {
+    it(`${command} prints a unified diff per file and writes nothing`, async () => {
+      const fake = setup({ [RC.bash]: 'echo hi\n' });
+      if (command === 'uninstall') await run(fake, 'install', 'bash', '--mode', 'static');
+      const before = snapshot(fake);
+      const result = await run(fake, command, 'bash', ...(command === 'install' ? ['--mode', 'static'] : []), '--dry-run');
+      expect(result.code, result.stderr).toBe(0);
+      expect(snapshot(fake)).toEqual(before);
+      expect(result.stderr).toContain('dry run, nothing was written');
+      const block = expectedBlock('bash', 'static', false)
+        .split('\n')
+        .map((line) => `${command === 'install' ? '+' : '-'}${line}\n`)
+        .join('');
+      const hunk = command === 'install' ? '@@ -1 +1,6 @@' : '@@ -1,6 +1 @@';
+      expect(result.stdout).toContain(`--- ${RC.bash}\n+++ ${RC.bash}\n${hunk}\n`);
+      expect(result.stdout).toContain(` echo hi\n${block}`);
+      const pluginHeader = command === 'install' ? `--- /dev/null\n+++ ${staticFile('bash')}\n` : `--- ${staticFile('bash')}\n+++ /dev/null\n`;
+      expect(result.stdout).toContain(pluginHeader);
+    });
+  }
+});
+
+describe('round trips over arbitrary contents', () => {
+  const contents = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }).map(bin),
+    fc
+      .array(fc.constantFrom('\n', '\r\n', '\r', ' ', 'export A=1', '\xff', '# >>> conda initialize >>>', '# <<< conda initialize <<<'), {
+        maxLength: 40,
+      })
+      .map((parts) => parts.join('')),
+  );
+
+  for (const shell of SHELLS) {
+    it(`${shell}: install then uninstall gives back the exact bytes; install twice is install once`, async () => {
+      await fc.assert(
+        fc.asyncProperty(contents, fc.constantFrom<Mode>('eval', 'static'), async (before, mode) => {
+          const fake = setup({ [RC[shell]]: before });
+          expect((await run(fake, 'install', shell, '--mode', mode)).code).toBe(0);
+          const once = snapshot(fake);
+          expect((await run(fake, 'install', shell, '--mode', mode)).code).toBe(0);
+          expect(snapshot(fake)).toEqual(once);
+          expect((await run(fake, 'uninstall', shell)).code).toBe(0);
+          expect(readBinary(fake.fs, RC[shell])).toBe(before);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+});
