@@ -1,19 +1,9 @@
 // The login key against Huawei's documented openssl one-liner, the oracle.
 
-import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loginKey, loginUser } from '../../src/core/login-key.ts';
-
-const HUAWEI_ONE_LINER =
-  'printf "$AK" | openssl dgst -binary -sha256 -hmac "$SK" | od -An -vtx1 | sed \'s/[ \\n]//g\' | sed \'N;s/\\n//\'';
-
-/** Huawei's pipeline, run by sh, for many pairs at once (one line each). */
-function openssl(pairs: ReadonlyArray<{ ak: string; sk: string }>): string[] {
-  const script = `while read -r AK SK; do ${HUAWEI_ONE_LINER}; done`;
-  const input = pairs.map(({ ak, sk }) => `${ak} ${sk}\n`).join('');
-  return execFileSync('sh', ['-c', script], { input, encoding: 'utf8' }).trim().split('\n');
-}
+import { opensslLoginKeys } from '../support/huawei-login-key.ts';
 
 const alnum = (min: number, max: number) =>
   fc.string({
@@ -31,7 +21,7 @@ describe('loginKey', () => {
 
   it('agrees with the openssl one-liner for 200 random AK/SK pairs', async () => {
     const pairs = fc.sample(fc.record({ ak: alnum(10, 30), sk: alnum(30, 50) }), { numRuns: 200, seed: Date.now() });
-    const expected = openssl(pairs);
+    const expected = opensslLoginKeys(pairs);
     expect(expected).toHaveLength(200);
     for (const [index, { ak, sk }] of pairs.entries()) {
       expect(await loginKey(ak, sk), `AK ${ak}`).toBe(expected[index]);

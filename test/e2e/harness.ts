@@ -1,0 +1,219 @@
+// The end-to-end suite's world: a registry playing SWR (and a second one that
+// knows only a sub-project's user), a containerd, profiles written by the real
+// `swr-shell configure` and plugins printed by the real `swr-shell init`, all
+// under one temporary directory that `stop` removes with every process.
+
+import { execFileSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { opensslLoginKey } from '../support/huawei-login-key.ts';
+import { inCi } from '../support/tools.ts';
+import { type Account, type Containerd, type Registry, SNAPSHOTTER, startContainerd, startRegistry } from './daemons.ts';
+import { type Result, check, run } from './process.ts';
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+/** Each shell loads the plugin file (argument 1), then runs the other arguments as one command. */
+const SHELL_ARGS: Record<Shell, string[]> = {
+  bash: ['--noprofile', '--norc', '-c', '. "$1" && shift && "$@"', 'bash'],
+  zsh: ['--no-rcs', '-c', '. "$1" && shift && "$@"', 'zsh'],
+  fish: ['--no-config', '-c', 'source $argv[1]; and $argv[2..-1]'],
+};
+
+export const CLI = fileURLToPath(new URL('../../dist/swr-shell.mjs', import.meta.url));
+export const REGION = 'ap-southeast-3';
+export const SUB_PROJECT = `${REGION}_dev`;
+export const ORG = 'team';
+
+/** Where rootful podman 4 puts netavark's run directory, whatever its configuration says. */
+const PODMAN_FIXED_DIRS = ['/run/containers/networks', '/run/containers'];
+
+/** The clients and daemons the suite runs, for the README's "Verified against". */
+const VERSION_COMMANDS: ReadonlyArray<readonly [string, ...string[]]> = [
+  ['docker-registry', '--version'],
+  ['containerd', '--version'],
+  ['ctr', '--version'],
+  ['docker', '--version'],
+  ['podman', '--version'],
+  ['bash', '--version'],
+  ['zsh', '--version'],
+  ['fish', '--version'],
+];
+
+/** containerd needs root; like a missing tool, that skips on a laptop and fails under CI=true. */
+export function requireRoot(): boolean {
+  if (process.getuid?.() === 0) return true;
+  const message = 'the end-to-end suite starts containerd, which needs root';
+  if (inCi) throw new Error(`${message}; under CI=true no test may be skipped.`);
+  console.warn(`skipping: ${message}`);
+  return false;
+}
+
+export interface Scenario {
+  dir: string;
+  /** The containerd namespace of this scenario alone. */
+  namespace: string;
+  env: NodeJS.ProcessEnv;
+  /** Runs a command, such as `swr-push app:v1`, in the scenario's shell with the plugin loaded. */
+  run(...command: string[]): Promise<Result>;
+}
+
+export interface Suite {
+  root: string;
+  ak: string;
+  /** The login key, from Huawei's openssl one-liner. */
+  key: string;
+  /** The registry's only account: the region's default project. */
+  account: Account;
+  registry: Registry;
+  /** The sub-project's account, the only one of devRegistry. */
+  devAccount: Account;
+  devRegistry: Registry;
+  containerd: Containerd;
+  /** One line per tool: the versions this run used. */
+  versions: string[];
+  /** A directory, containerd namespace and environment of its own for one scenario in one shell. */
+  scenario(shell: Shell, name: string, env?: NodeJS.ProcessEnv): Scenario;
+  stop(): Promise<void>;
+}
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const randomAlnum = (length: number) => Array.from({ length }, () => ALNUM[randomInt(ALNUM.length)]).join('');
+
+export async function startSuite(): Promise<Suite> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first.`);
+  const fixedDirsBefore = PODMAN_FIXED_DIRS.filter((dir) => existsSync(dir));
+  const root = mkdtempSync(`${tmpdir()}/swr-e2e-`);
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stops.splice(0).reverse()) await stopOne();
+    unmountUnder(root);
+    rmSync(root, { recursive: true, force: true });
+    for (const dir of PODMAN_FIXED_DIRS) {
+      if (!fixedDirsBefore.includes(dir)) removeIfEmpty(dir);
+    }
+  };
+  try {
+    // A fresh key pair each run, so that nothing can depend on a fixed one.
+    const ak = randomAlnum(20);
+    const sk = randomAlnum(40);
+    const key = opensslLoginKey(ak, sk);
+    const account = { user: `${REGION}@${ak}`, password: key };
+    const devAccount = { user: `${SUB_PROJECT}@${ak}`, password: key };
+    const registry = await startRegistry(`${root}/registry`, [account]);
+    stops.push(registry.stop);
+    const devRegistry = await startRegistry(`${root}/registry-dev`, [devAccount]);
+    stops.push(devRegistry.stop);
+    const containerd = await startContainerd(`${root}/containerd`);
+    stops.push(containerd.stop);
+
+    const home = `${root}/home`;
+    const baseEnv = {
+      PATH: process.env['PATH'],
+      LANG: 'C.UTF-8',
+      HOME: home,
+      XDG_CONFIG_HOME: `${home}/.config`,
+      XDG_DATA_HOME: `${home}/.local/share`,
+      XDG_CACHE_HOME: `${home}/.cache`,
+      TMPDIR: `${root}/tmp`,
+    };
+    mkdirSync(baseEnv.TMPDIR, { recursive: true });
+    const plugins = await configure(root, baseEnv, ak, sk);
+    const podmanEnv = podmanConfig(`${root}/podman`);
+    const versions = await Promise.all(
+      VERSION_COMMANDS.map(async ([tool, ...args]) => (await check(tool, args)).split('\n')[0]!),
+    );
+
+    const scenario = (shell: Shell, name: string, env: NodeJS.ProcessEnv = {}): Scenario => {
+      const dir = `${root}/scenarios/${shell}-${name}`;
+      mkdirSync(dir, { recursive: true });
+      const namespace = `e2e-${shell}-${name}`;
+      const scenarioEnv: NodeJS.ProcessEnv = {
+        ...baseEnv,
+        ...podmanEnv,
+        SWR_REGISTRY: registry.host,
+        CONTAINERD_ADDRESS: containerd.address,
+        CONTAINERD_NAMESPACE: namespace,
+        CONTAINERD_SNAPSHOTTER: SNAPSHOTTER,
+        DOCKER_CONFIG: `${dir}/docker`,
+        // docker login needs no daemon; this makes sure it reaches none.
+        DOCKER_HOST: `unix://${root}/no-docker-daemon.sock`,
+        REGISTRY_AUTH_FILE: `${dir}/podman-auth.json`,
+        ...env,
+      };
+      return {
+        dir,
+        namespace,
+        env: scenarioEnv,
+        run: (...command) => run(shell, [...SHELL_ARGS[shell], plugins[shell], ...command], { env: scenarioEnv }),
+      };
+    };
+    return { root, ak, key, account, registry, devAccount, devRegistry, containerd, versions, scenario, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Writes the default profile and the sub-project's with `swr-shell configure`
+ * from a console-style credentials.csv, and each shell's plugin with
+ * `swr-shell init`; returns the plugin files.
+ */
+async function configure(root: string, env: NodeJS.ProcessEnv, ak: string, sk: string): Promise<Record<Shell, string>> {
+  const credentials = `${root}/credentials.csv`;
+  writeFileSync(credentials, `\uFEFFUser Name,Access Key Id,Secret Access Key\r\ne2e,${ak},${sk}\r\n`, { mode: 0o600 });
+  const cli = (...args: string[]) => check(process.execPath, [CLI, ...args], { env });
+  const profile = ['--region', REGION, '--org', ORG, '--credentials', credentials];
+  await cli('configure', ...profile);
+  await cli('configure', '--profile', 'dev', '--project', SUB_PROJECT, ...profile);
+  const plugins = {} as Record<Shell, string>;
+  for (const shell of SHELLS) {
+    plugins[shell] = `${root}/plugin.${shell}`;
+    writeFileSync(plugins[shell], await cli('init', shell));
+  }
+  return plugins;
+}
+
+/** Podman's storage, run and network directories under `dir`, through its configuration files. */
+function podmanConfig(dir: string): NodeJS.ProcessEnv {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    `${dir}/storage.conf`,
+    ['[storage]', 'driver = "vfs"', `graphroot = "${dir}/root"`, `runroot = "${dir}/run"`, ''].join('\n'),
+  );
+  writeFileSync(
+    `${dir}/containers.conf`,
+    [
+      '[engine]',
+      `tmp_dir = "${dir}/tmp"`,
+      `volume_path = "${dir}/volumes"`,
+      '[network]',
+      `network_config_dir = "${dir}/networks"`,
+      '',
+    ].join('\n'),
+  );
+  return { CONTAINERS_STORAGE_CONF: `${dir}/storage.conf`, CONTAINERS_CONF: `${dir}/containers.conf` };
+}
+
+/** Unmounts whatever is still mounted under `root`, deepest first. */
+function unmountUnder(root: string): void {
+  const mounts = readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[1] ?? '')
+    .filter((point) => point.startsWith(`${root}/`))
+    .sort((a, b) => b.length - a.length);
+  for (const point of mounts) execFileSync('umount', [point]);
+}
+
+/** Removes `dir` if it is an empty directory: never anything another program put there. */
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not there, or not empty: leave it.
+  }
+}
