@@ -1,10 +1,11 @@
 // The build, run by `npm run build` (and so by `npm install` on a clone):
 // precompiles the templates, then bundles the bins into dist/ for Node.js.
-// Deno runs src/ directly and needs only the first step.
+// Deno runs src/ directly and needs only the first step. The version also gets
+// a module of its own, for the credential helper, which must not load templates.
 
 import * as esbuild from 'esbuild';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { templatesModule } from './templates.ts';
+import { templatesModule, versionModule } from './templates.ts';
 
 // npm runs scripts from the package root.
 const at = (path: string): string => `${process.cwd()}/${path}`;
@@ -17,10 +18,11 @@ const templates = readdirSync(at('templates'))
 
 mkdirSync(at('src/generated'), { recursive: true });
 writeFileSync(at('src/generated/templates.ts'), templatesModule(templates, pkg.version));
+writeFileSync(at('src/generated/version.ts'), versionModule(pkg.version));
 
 if (!process.argv.includes('--templates-only')) {
   await esbuild.build({
-    entryPoints: { 'swr-shell': at('src/cli.ts') },
+    entryPoints: { 'swr-shell': at('src/cli.ts'), 'docker-credential-swr': at('src/credential-helper.ts') },
     outdir: at('dist'),
     bundle: true,
     splitting: true,
@@ -31,5 +33,5 @@ if (!process.argv.includes('--templates-only')) {
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
   });
-  chmodSync(at('dist/swr-shell.mjs'), 0o755);
+  for (const bin of ['swr-shell', 'docker-credential-swr']) chmodSync(at(`dist/${bin}.mjs`), 0o755);
 }
