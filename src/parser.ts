@@ -6,9 +6,13 @@ import { version } from './core/render.ts';
 import type { Io } from './runtime.ts';
 import type { Args } from './commands/args.ts';
 import * as configure from './commands/configure.ts';
+import * as containerdConfig from './commands/containerd-config.ts';
+import * as dockerConfig from './commands/docker-config.ts';
+import * as doctor from './commands/doctor.ts';
 import * as env from './commands/env.ts';
 import * as init from './commands/init.ts';
 import * as install from './commands/install.ts';
+import * as k8sSecret from './commands/k8s-secret.ts';
 import * as loginKey from './commands/login-key.ts';
 import * as regions from './commands/regions.ts';
 import * as uninstall from './commands/uninstall.ts';
@@ -20,7 +24,19 @@ interface Command {
   run: (args: Args, io: Io) => Promise<void>;
 }
 
-export const COMMANDS: readonly Command[] = [init, configure, loginKey, env, regions, install, uninstall].map((module) => module.command);
+export const COMMANDS: readonly Command[] = [
+  init,
+  configure,
+  loginKey,
+  env,
+  regions,
+  dockerConfig,
+  k8sSecret,
+  containerdConfig,
+  doctor,
+  install,
+  uninstall,
+].map((module) => module.command);
 
 /** yargs' messages, reworded to name the value and the way out. */
 function usageMessage(message: string, args: readonly string[]): string {

@@ -1,16 +1,20 @@
 // The build, run by `npm run build` (and so by `npm install` on a clone):
 // precompiles the templates, then bundles the bins into dist/ for Node.js.
-// Deno runs src/ directly and needs only the first step.
+// Deno runs src/ directly and needs only the first step. The version also gets
+// a module of its own, for the credential helper, which must not load templates.
 
 import * as esbuild from 'esbuild';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { templatesModule } from './templates.ts';
+import { templatesModule, versionModule } from './templates.ts';
 
 // npm runs scripts from the package root.
 const at = (path: string): string => `${process.cwd()}/${path}`;
 
 /** The bins of package.json, by name: dist/<name>.cjs is built from the entry. */
-const BINS: Readonly<Record<string, string>> = { 'swr-shell': 'src/cli.ts' };
+const BINS: Readonly<Record<string, string>> = {
+  'swr-shell': 'src/cli.ts',
+  'docker-credential-swr': 'src/credential-helper.ts',
+};
 
 const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8')) as { version: string };
 const templates = readdirSync(at('templates'))
@@ -20,6 +24,7 @@ const templates = readdirSync(at('templates'))
 
 mkdirSync(at('src/generated'), { recursive: true });
 writeFileSync(at('src/generated/templates.ts'), templatesModule(templates, pkg.version));
+writeFileSync(at('src/generated/version.ts'), versionModule(pkg.version));
 
 if (!process.argv.includes('--templates-only')) {
   // A fresh dist/, so that npm pack never ships a file of an older build.

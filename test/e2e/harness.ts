@@ -23,7 +23,7 @@ const SHELL_ARGS: Record<Shell, string[]> = {
   fish: ['--no-config', '-c', 'source $argv[1]; and $argv[2..-1]'],
 };
 
-export const CLI = fileURLToPath(new URL('../../dist/swr-shell.mjs', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/swr-shell.cjs', import.meta.url));
 export const REGION = 'ap-southeast-3';
 export const SUB_PROJECT = `${REGION}_dev`;
 export const ORG = 'team';

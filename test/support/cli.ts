@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../../dist/swr-shell.mjs', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/swr-shell.cjs', import.meta.url));
 
 /** The path of the built bin; a clear failure when it was not built. */
 export function builtCli(): string {

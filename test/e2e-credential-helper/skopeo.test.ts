@@ -1,0 +1,85 @@
+// End to end: after `swr-shell docker-config`, a real client that honours
+// credHelpers (skopeo) reads an image from a real auth-protected registry
+// through docker-credential-swr, with no key anywhere in config.json.
+
+import { symlinkSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTools } from '../support/tools.ts';
+import { AK, BASE_PATH, HELPER_BIN, requireBuild, run, SK, SWR_SHELL_BIN, TempHome } from './bins.ts';
+import { opensslLoginKey } from './huawei-login-key.ts';
+import { pushImage, type Registry, startRegistry } from './registry.ts';
+
+const ready = requireTools('docker-registry', 'htpasswd', 'skopeo', 'openssl');
+
+describe.skipIf(!ready)('skopeo through docker-credential-swr', () => {
+  const user = `ap-southeast-3@${AK}`;
+  let key: string;
+  let home: TempHome;
+  let registry: Registry;
+  let digest: string;
+  let image: string;
+
+  const swrShell = (...args: string[]) => run(process.execPath, [SWR_SHELL_BIN, ...args], { env: home.env });
+  const inspect = (env: Record<string, string> = {}) =>
+    run('skopeo', ['inspect', '--tls-verify=false', `docker://${image}`], { env: { ...home.env, ...env } });
+  const configJson = () => readFileSync(join(home.env['DOCKER_CONFIG']!, 'config.json'), 'utf8');
+
+  beforeAll(async () => {
+    requireBuild();
+    key = opensslLoginKey(AK, SK);
+    home = new TempHome();
+    const bin = join(home.dir, 'bin');
+    mkdirSync(bin);
+    symlinkSync(HELPER_BIN, join(bin, 'docker-credential-swr'));
+    // Only this test's files: no other auth.json or config.json can answer for the registry.
+    Object.assign(home.env, {
+      PATH: `${bin}:${BASE_PATH}`,
+      DOCKER_CONFIG: join(home.dir, 'docker'),
+      XDG_RUNTIME_DIR: join(home.dir, 'run'),
+    });
+    mkdirSync(home.env['XDG_RUNTIME_DIR']!);
+    mkdirSync(join(home.dir, 'registry'));
+    registry = await startRegistry(join(home.dir, 'registry'), user, key);
+    image = `${registry.host}/team/app:v1`;
+    digest = await pushImage(registry.host, 'team/app', 'v1', user, key);
+    await home.configure('--region', 'ap-southeast-3', '--registry', registry.host);
+  });
+
+  afterAll(async () => {
+    await registry?.stop();
+    home?.remove();
+  });
+
+  it('is refused by the registry before docker-config', async () => {
+    const refused = await inspect();
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/unauthorized|authentication required/i);
+  });
+
+  it('reads the image after docker-config, with no key in config.json', async () => {
+    const configured = await swrShell('docker-config');
+    expect(configured.status).toBe(0);
+    expect(JSON.parse(configJson())).toEqual({ credHelpers: { [registry.host]: 'swr' } });
+    const text = configJson();
+    expect(text).not.toContain(key);
+    expect(text).not.toContain(Buffer.from(`${user}:${key}`).toString('base64'));
+
+    const read = await inspect();
+    expect(read.stderr).toBe('');
+    expect(read.status).toBe(0);
+    expect(JSON.parse(read.stdout)).toMatchObject({ Name: `${registry.host}/team/app`, Digest: digest, RepoTags: ['v1'] });
+  });
+
+  it('sends the key that the settings give: a wrong SWR_LOGIN_KEY is refused', async () => {
+    const refused = await inspect({ SWR_LOGIN_KEY: 'f'.repeat(64) });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/unauthorized|authentication required/i);
+  });
+
+  it('is refused again after docker-config --remove', async () => {
+    expect((await swrShell('docker-config', '--remove')).status).toBe(0);
+    expect(JSON.parse(configJson())).toEqual({});
+    expect((await inspect()).status).not.toBe(0);
+  });
+});
