@@ -1,11 +1,11 @@
 // The command line, as yargs sees it. Each command is one module of
 // src/commands with its options and its `run`.
 
-import yargs from 'yargs';
 import { UsageError } from './core/errors.ts';
 import { version } from './core/render.ts';
 import type { Io } from './runtime.ts';
 import type { Args } from './commands/args.ts';
+import * as completion from './commands/completion.ts';
 import * as configure from './commands/configure.ts';
 import * as env from './commands/env.ts';
 import * as init from './commands/init.ts';
@@ -19,7 +19,7 @@ interface Command {
   run: (args: Args, io: Io) => Promise<void>;
 }
 
-export const COMMANDS: readonly Command[] = [init, configure, loginKey, env, regions].map((module) => module.command);
+export const COMMANDS: readonly Command[] = [init, configure, loginKey, env, regions, completion].map((module) => module.command);
 
 /** yargs' messages, reworded to name the value and the way out. */
 function usageMessage(message: string, args: readonly string[]): string {
@@ -40,6 +40,8 @@ function usageMessage(message: string, args: readonly string[]): string {
 
 export async function dispatch(args: readonly string[], io: Io): Promise<void> {
   let pending: Promise<void> | undefined;
+  // Loaded here, so that importing COMMANDS (for completion) does not load it.
+  const { default: yargs } = await import('yargs');
   const parser = yargs()
     .scriptName('swr-shell')
     .usage('swr-shell <command> [options]\n\nSWR (Huawei Cloud container registry) logins and image references for bash, zsh and fish.')
