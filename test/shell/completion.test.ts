@@ -6,6 +6,7 @@
 // the profiles from the files the test writes. A stand-in swr-shell on PATH
 // records any run: a tab press must start no process.
 
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +57,8 @@ function parseHelp(text: string): Help {
   return help;
 }
 
-const words = (matches: readonly Match[]): string[] => [...new Set(matches.map((match) => match.word))].sort();
+/** The words offered, sorted; a word offered twice stays twice. */
+const words = (matches: readonly Match[]): string[] => matches.map((match) => match.word).sort();
 
 interface Case {
   line: string;
@@ -104,6 +106,7 @@ async function cases(fixture: string): Promise<Case[]> {
       check: (matches) => expect(words(matches).map((word) => word.replace(/^--region=/, ''))).toEqual(cnNorth),
     },
     { line: 'swr-shell env --format ', check: (matches) => expect(words(matches)).toEqual(FORMATS) },
+    { line: 'swr-shell env --format=', check: (matches) => expect(words(matches).map((word) => word.replace(/^--format=/, ''))).toEqual(FORMATS) },
     { line: 'swr-shell env --format=j', check: (matches) => expect(words(matches).map((word) => word.replace(/^--format=/, ''))).toEqual(['json']) },
     // The value of an option is not an argument: the shell is still to come.
     { line: 'swr-shell init --cmd hw ', check: (matches) => expect(words(matches)).toEqual(SHELLS) },
@@ -152,7 +155,7 @@ function makeFixture(): string {
   return root;
 }
 
-const environment = (fixture: string, xdgConfigHome: string): NodeJS.ProcessEnv => ({
+const environment = (fixture: string, xdgConfigHome = join(fixture, 'config')): NodeJS.ProcessEnv => ({
   PATH: `${fixture}/bin:${process.env['PATH']}`,
   HOME: join(fixture, 'home'),
   XDG_CONFIG_HOME: xdgConfigHome,
@@ -160,9 +163,19 @@ const environment = (fixture: string, xdgConfigHome: string): NodeJS.ProcessEnv 
   TERM: 'xterm',
 });
 
+/** A fixture for the tests of the calling describe block: made before them, removed after them. */
+function useFixture(): () => string {
+  let fixture = '';
+  beforeAll(() => {
+    fixture = makeFixture();
+  });
+  afterAll(() => rmSync(fixture, { recursive: true, force: true }));
+  return () => fixture;
+}
+
 type Shell = 'bash' | 'zsh' | 'fish';
 
-/** The plugin twice, as in the README: swr-* and hw-* side by side; the paths of the files. */
+/** The plugin twice, as in the README: swr-* and hw-* side by side; the paths of the files. Each is loaded twice. */
 function pluginFiles(fixture: string, shell: Shell): string[] {
   return ['swr', 'hw'].map((prefix) => {
     const path = join(fixture, `plugin-${prefix}.${shell}`);
@@ -171,7 +184,7 @@ function pluginFiles(fixture: string, shell: Shell): string[] {
   });
 }
 
-const sourceAll = (paths: readonly string[]): string => paths.map((path) => `source ${path}`).join('\n');
+const sourceAll = (paths: readonly string[]): string => [...paths, ...paths].map((path) => `source ${path}`).join('\n');
 
 const SHELL_SETUPS = {
   bash: {
@@ -195,18 +208,14 @@ const SHELL_SETUPS = {
 describe.concurrent.each(Object.keys(SHELL_SETUPS) as Shell[])('tab completion in %s', (shell) => {
   const { complete, setup } = SHELL_SETUPS[shell];
   const enabled = requireTools(shell);
-  let fixture = '';
+  const fixture = useFixture();
   let list: Case[] = [];
   let results: Match[][] = [];
 
   beforeAll(async () => {
     if (!enabled) return;
-    fixture = makeFixture();
-    list = await cases(fixture);
-    results = complete(setup(fixture), list.map((item) => item.line), environment(fixture, join(fixture, 'config')));
-  });
-  afterAll(() => {
-    if (fixture) rmSync(fixture, { recursive: true, force: true });
+    list = await cases(fixture());
+    results = complete(setup(fixture()), list.map((item) => item.line), environment(fixture()));
   });
 
   it.runIf(enabled)('offers what --help, the regions and the profile directory say, for every line', () => {
@@ -223,11 +232,52 @@ describe.concurrent.each(Object.keys(SHELL_SETUPS) as Shell[])('tab completion i
   });
 
   it.runIf(enabled)('starts no process on a tab press', () => {
-    expect(existsSync(join(fixture, 'ran'))).toBe(false);
+    expect(existsSync(join(fixture(), 'ran'))).toBe(false);
   });
 
   it.runIf(enabled)('reads profiles from ~/.config/swr-shell when XDG_CONFIG_HOME is not absolute', () => {
-    const [matches] = complete(setup(fixture), ['swr-shell env --profile '], environment(fixture, 'config'));
+    const [matches] = complete(setup(fixture()), ['swr-shell env --profile '], environment(fixture(), 'config'));
     expect(words(matches!)).toEqual(['at-home']);
+  });
+});
+
+describe.runIf(requireTools('zsh'))('zsh, without and with the completion system', () => {
+  const fixture = useFixture();
+
+  it('loads the plugin quietly before compinit, and then registers nothing', () => {
+    const [plugin] = pluginFiles(fixture(), 'zsh');
+    const loaded = spawnSync('zsh', ['-f', '-c', `source ${plugin} && print -r -- "\${+functions[compdef]} \${+_comps}"`], {
+      encoding: 'utf8',
+      env: environment(fixture()),
+    });
+    expect({ status: loaded.status, stdout: loaded.stdout, stderr: loaded.stderr }).toEqual({ status: 0, stdout: '0 0\n', stderr: '' });
+    const [matches] = completeZsh(`source ${plugin}\nautoload -Uz compinit && compinit -D -u`, ['swr-region cn-north-'], environment(fixture()));
+    expect(words(matches!)).toEqual([]);
+  });
+
+  it('completes swr-shell from the script sourced after compinit, as eval "$(swr-shell completion zsh)" does', () => {
+    const setup = `autoload -Uz compinit && compinit -D -u\nsource ${COMPLETIONS}/_swr-shell`;
+    const [commands, regions] = completeZsh(setup, ['swr-shell log', 'swr-shell configure --region eu-west-10'], environment(fixture()));
+    expect(words(commands!)).toEqual(['login-key']);
+    expect(regions).toEqual([{ word: 'eu-west-101', description: 'EU-Dublin' }]);
+  });
+});
+
+describe.runIf(requireTools('bash'))('bash with the user’s glob options', () => {
+  const fixture = useFixture();
+
+  it('lists profiles under failglob and leaves failglob and nullglob as they were', () => {
+    const script = [
+      `source ${COMPLETIONS}/swr-shell.bash`,
+      'shopt -s failglob',
+      'shopt -u nullglob',
+      'for prefix in zz w; do COMP_WORDS=(swr-shell env --profile "$prefix") COMP_CWORD=3 COMPREPLY=(); _swr_shell; echo "$prefix: ${COMPREPLY[*]}"; done',
+      'shopt -p failglob nullglob',
+    ].join('\n');
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-c', script], { encoding: 'utf8', env: environment(fixture()) });
+    expect({ stdout: result.stdout, stderr: result.stderr }).toEqual({
+      stdout: 'zz: \nw: work\nshopt -s failglob\nshopt -u nullglob\n',
+      stderr: '',
+    });
   });
 });
