@@ -47,24 +47,24 @@ export interface CompletionModel {
   readonly commands: readonly CompletionCommand[];
 }
 
-// Words are rendered into shell code unquoted (bash `case` lists, zsh `(a b)`
-// actions), so they are held to a shape that no shell reads specially.
+// Command names, flag names and value words are rendered into shell code
+// unquoted (bash `case` patterns, zsh `(a b)` actions, fish option names), so
+// they are held to a shape that no shell reads specially.
 const WORD = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-function checkWords(model: CompletionModel): void {
-  const all = [...model.flags, ...model.commands.flatMap((command) => [...command.flags, ...command.arguments])];
-  for (const item of all) {
-    const values = 'values' in item ? item.values : undefined;
-    const words = [...('names' in item ? item.names.map((name) => name.replace(/^--?/, '')) : []), ...(values?.kind === 'words' ? values.words : [])];
-    const bad = words.find((word) => !WORD.test(word));
-    if (bad !== undefined) throw new Error(`completion: ${JSON.stringify(bad)} cannot be rendered as a word.`);
-  }
-  const badCommand = model.commands.find((command) => !WORD.test(command.name));
-  if (badCommand) throw new Error(`completion: command name ${JSON.stringify(badCommand.name)} cannot be rendered.`);
+function unquotedWords(model: CompletionModel): string[] {
+  const flags = [...model.flags, ...model.commands.flatMap((command) => command.flags)];
+  const values = [...flags.map((flag) => flag.values), ...model.commands.flatMap((command) => command.arguments.map((argument) => argument.values))];
+  return [
+    ...model.commands.map((command) => command.name),
+    ...flags.flatMap((flag) => flag.names.map((name) => name.replace(/^--?/, ''))),
+    ...values.flatMap((value) => (value?.kind === 'words' ? value.words : [])),
+  ];
 }
 
 export function renderCompletion(shell: Shell, model: CompletionModel): string {
-  checkWords(model);
+  const bad = unquotedWords(model).find((word) => !WORD.test(word));
+  if (bad !== undefined) throw new Error(`completion: ${JSON.stringify(bad)} cannot be rendered as a word.`);
   return render(
     `completion-${shell}`,
     {
