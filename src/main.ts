@@ -31,6 +31,12 @@ export function fastInitArgs(args: readonly string[]): Args | undefined {
   return parsed;
 }
 
+/** `completion [shell]`, which renders its script without yargs; anything else is for yargs. */
+export function fastCompletionArgs(args: readonly string[]): Args | undefined {
+  if (args[0] !== 'completion' || args.length > 2 || args[1]?.startsWith('-')) return undefined;
+  return args[1] === undefined ? {} : { shell: args[1] };
+}
+
 export async function main(args: readonly string[], io: Io): Promise<number> {
   try {
     const sk = args.find((arg) => SK_FLAG.test(arg));
@@ -42,7 +48,9 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       );
     }
     const fast = fastInitArgs(args);
+    const completion = fast ? undefined : fastCompletionArgs(args);
     if (fast) await init(fast, io);
+    else if (completion) await (await import('./commands/completion.ts')).run(completion, io);
     else await (await import('./parser.ts')).dispatch(args, io);
     return 0;
   } catch (error) {

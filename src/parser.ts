@@ -5,6 +5,7 @@ import { UsageError } from './core/errors.ts';
 import { version } from './core/render.ts';
 import type { Io } from './runtime.ts';
 import type { Args } from './commands/args.ts';
+import * as completion from './commands/completion.ts';
 import * as configure from './commands/configure.ts';
 import * as containerdConfig from './commands/containerd-config.ts';
 import * as dockerConfig from './commands/docker-config.ts';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   doctor,
   install,
   uninstall,
+  completion,
 ].map((module) => module.command);
 
 /** yargs' messages, reworded to name the value and the way out. */
@@ -56,8 +58,9 @@ function usageMessage(message: string, args: readonly string[]): string {
 }
 
 export async function dispatch(args: readonly string[], io: Io): Promise<void> {
-  // import(), not a static import: the Node bundle is CommonJS, and require()
-  // of an ES module such as yargs needs Node 20.19 or 22.12 and later.
+  // import(), not a static import: the Node bundle is CommonJS (require() of
+  // an ES module such as yargs needs Node 20.19 or 22.12), and importing
+  // COMMANDS for completion must not load it.
   const { default: yargs } = await import('yargs');
   let pending: Promise<void> | undefined;
   const parser = yargs()

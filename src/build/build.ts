@@ -1,9 +1,12 @@
 // The build, run by `npm run build` (and so by `npm install` on a clone):
-// precompiles the templates, then bundles the bins into dist/ for Node.js.
-// Deno runs src/ directly and needs only the first step. The version also gets
-// a module of its own, for the credential helper, which must not load templates.
+// precompiles the templates, bundles the bins into dist/ for Node.js, then
+// writes the completion scripts of completions/ with the bundled bin (they are
+// checked in; a test holds them to `swr-shell completion`). Deno runs src/
+// directly and needs only the first step. The version also gets a module of
+// its own, for the credential helper, which must not load templates.
 
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { templatesModule, versionModule } from './templates.ts';
 
@@ -46,4 +49,12 @@ if (!process.argv.includes('--templates-only')) {
     logLevel: 'warning',
   });
   for (const name of Object.keys(BINS)) chmodSync(at(`dist/${name}.cjs`), 0o755);
+
+  // Named as each shell's completion loader looks for them.
+  const completionFiles = { bash: 'swr-shell.bash', zsh: '_swr-shell', fish: 'swr-shell.fish' };
+  mkdirSync(at('completions'), { recursive: true });
+  for (const [shell, file] of Object.entries(completionFiles)) {
+    const script = execFileSync(process.execPath, [at('dist/swr-shell.cjs'), 'completion', shell], { encoding: 'utf8' });
+    writeFileSync(at(`completions/${file}`), script);
+  }
 }

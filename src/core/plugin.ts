@@ -4,13 +4,16 @@
 
 import { type Escape, render, version } from './render.ts';
 import { fishQuote, posixQuote } from './quote.ts';
-import { regionsByDomain } from './regions.ts';
+import { REGIONS, regionsByDomain } from './regions.ts';
 import { PATTERNS } from './validate.ts';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 export const DEFAULT_PREFIX = 'swr';
+
+/** The clients that `<prefix>-login` and `<prefix>-logout` drive: each reads a password from stdin. */
+export const LOGIN_TOOLS = ['docker', 'podman', 'nerdctl'] as const;
 
 export interface PluginOptions {
   readonly shell: Shell;
@@ -22,14 +25,18 @@ export interface PluginOptions {
 
 export const QUOTE: Readonly<Record<Shell, Escape>> = { bash: posixQuote, zsh: posixQuote, fish: fishQuote };
 
-/** The public functions: name suffix, usage, summary, and the helper that does the work. */
+/**
+ * The public functions: name suffix, usage, summary, the helper that does the
+ * work, its fixed first argument, and what tab completes as the first argument
+ * (the shell's default, such as file names, where empty).
+ */
 const FUNCTIONS = [
-  ['login', '[docker|podman|nerdctl] [options...]', 'log a container client in to SWR', '__swr_do_login', ''],
-  ['logout', '[docker|podman|nerdctl] [options...]', 'log a container client out of SWR', '__swr_do_logout', ''],
-  ['pull', 'IMAGE [ctr-options...]', 'pull an image from SWR with ctr', '__swr_do_ctr', 'pull '],
-  ['push', 'IMAGE [ctr-options...]', 'push an image to SWR with ctr', '__swr_do_ctr', 'push '],
-  ['ref', 'IMAGE', 'print the full SWR reference for an image', '__swr_do_ref', ''],
-  ['region', '[REGION]', 'print or switch the SWR region of this shell', '__swr_do_region', ''],
+  ['login', '[docker|podman|nerdctl] [options...]', 'log a container client in to SWR', '__swr_do_login', '', 'tools'],
+  ['logout', '[docker|podman|nerdctl] [options...]', 'log a container client out of SWR', '__swr_do_logout', '', 'tools'],
+  ['pull', 'IMAGE [ctr-options...]', 'pull an image from SWR with ctr', '__swr_do_ctr', 'pull ', ''],
+  ['push', 'IMAGE [ctr-options...]', 'push an image to SWR with ctr', '__swr_do_ctr', 'push ', ''],
+  ['ref', 'IMAGE', 'print the full SWR reference for an image', '__swr_do_ref', '', ''],
+  ['region', '[REGION]', 'print or switch the SWR region of this shell', '__swr_do_region', '', 'regions'],
 ] as const;
 
 export function functionNames(prefix: string): string[] {
@@ -51,12 +58,15 @@ export function renderPlugin({ shell, prefix, profile }: PluginOptions): string 
       profile: profile ?? '',
       patterns: PATTERNS,
       domains: regionsByDomain(),
-      functions: FUNCTIONS.map(([suffix, usage, summary, helper, fixed]) => ({
+      regions: REGIONS.map(({ id, name }) => ({ id, name })),
+      tools: LOGIN_TOOLS,
+      functions: FUNCTIONS.map(([suffix, usage, summary, helper, fixed, completes]) => ({
         name: `${prefix}-${suffix}`,
         usage,
         summary,
         helper,
         fixed,
+        completes,
       })),
     },
     QUOTE[shell],

@@ -46,10 +46,15 @@ export function configDir(env: Env): string {
   return join(configDirBase(env), 'swr-shell');
 }
 
+/** `$XDG_DATA_HOME`, or `~/.local/share`. */
+export function dataHome(env: Env): string {
+  const xdg = env['XDG_DATA_HOME'];
+  return xdg && isAbsolute(xdg) ? xdg : join(homeDir(env), '.local', 'share');
+}
+
 /** `$XDG_DATA_HOME/swr-shell`, or `~/.local/share/swr-shell`. */
 export function dataDir(env: Env): string {
-  const xdg = env['XDG_DATA_HOME'];
-  return join(xdg && isAbsolute(xdg) ? xdg : join(homeDir(env), '.local', 'share'), 'swr-shell');
+  return join(dataHome(env), 'swr-shell');
 }
 
 /** The profile to use: one pinned by a flag, else `$SWR_PROFILE`, else `default`. */

@@ -9,12 +9,12 @@ function asShell(command: string | undefined): Shell | undefined {
   return (SHELLS as readonly string[]).includes(name) ? (name as Shell) : undefined;
 }
 
-/** The parent process if it is a shell we serve, else $SHELL; else a usage error. */
-export function detectShell(parentCommand: string | undefined, loginShell: string | undefined): Shell {
+/** The parent process if it is a shell we serve, else $SHELL; else a usage error that names `command`. */
+export function detectShell(parentCommand: string | undefined, loginShell: string | undefined, command = 'init'): Shell {
   const shell = asShell(parentCommand) ?? asShell(loginShell);
   if (shell) return shell;
   throw new UsageError(
     `cannot tell which shell to serve (parent process ${JSON.stringify(parentCommand ?? 'unknown')}, ` +
-      `SHELL ${JSON.stringify(loginShell ?? '')}): name it, as in swr-shell init bash, zsh or fish.`,
+      `SHELL ${JSON.stringify(loginShell ?? '')}): name it, as in swr-shell ${command} bash, zsh or fish.`,
   );
 }
