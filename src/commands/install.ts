@@ -8,6 +8,7 @@ import { validateChoice, validatePrefix, validateProfileName } from '../core/val
 import type { Io } from '../runtime.ts';
 import { type Args, booleanArg, stringArg } from './args.ts';
 import { carryOut, shellOptions, shellsArg } from './changes.ts';
+import { completionFile } from './completion.ts';
 
 export const command = {
   usage: 'install [shells..]',
@@ -27,8 +28,13 @@ export async function run(args: Args, io: Io): Promise<void> {
   const mode = validateChoice(stringArg(args, 'mode') ?? 'eval', INSTALL_MODES, 'mode');
   const prefix = validatePrefix(stringArg(args, 'cmd') ?? DEFAULT_PREFIX);
   const profile = stringArg(args, 'profile');
-  const options = { mode, prefix, profile: profile === undefined ? undefined : validateProfileName(profile) };
   const shells = await shellsArg(args, io);
+  const options = {
+    mode,
+    prefix,
+    profile: profile === undefined ? undefined : validateProfileName(profile),
+    fishCompletion: shells.includes('fish') ? (await completionFile('fish', io.env)).text : undefined,
+  };
   const dryRun = booleanArg(args, 'dry-run');
   const fs = await io.fs();
   const changes = planInstall(fs, io.env, io.platform, shells, options);

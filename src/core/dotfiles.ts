@@ -6,6 +6,7 @@ import { initFlags, type PluginOptions, QUOTE, renderPlugin, type Shell } from '
 import { type Env, configDirBase, dataDir, homeDir } from './profile.ts';
 import { isAbsolute, join } from './paths.ts';
 import { render } from './render.ts';
+import { completionPath } from './completion.ts';
 
 export const BLOCK_START = '# >>> swr-shell >>>';
 export const BLOCK_END = '# <<< swr-shell <<<';
@@ -22,6 +23,11 @@ export type InstallMode = (typeof INSTALL_MODES)[number];
 export interface InstallOptions extends Omit<PluginOptions, 'shell'> {
   /** eval: run `swr-shell init` at shell start; static: source the plugin rendered by install. */
   readonly mode: InstallMode;
+  /**
+   * The completion script for swr-shell itself, which install puts where fish
+   * loads it by itself (bash and zsh need the user's own setup: README.md).
+   */
+  readonly fishCompletion?: string | undefined;
 }
 
 /** The startup file that install edits for `shell` ("linux", "darwin"... as `platform`). */
@@ -106,5 +112,8 @@ export function ownedFiles(shell: Shell, env: Env, options?: InstallOptions): Ow
       text: options?.mode === 'static' ? staticPluginText(shell, options) : undefined,
       what: `${shell} plugin for static mode`,
     },
+    ...(shell === 'fish'
+      ? [{ path: completionPath('fish', env), text: options?.fishCompletion, what: 'fish completion script for swr-shell' }]
+      : []),
   ];
 }
