@@ -6,7 +6,11 @@ export function posixQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-/** fish single quotes, in which only backslash and the quote are special. */
+/**
+ * fish single quotes, in which only backslash and the quote are special; a
+ * word that needs no quotes stays bare, as fish_indent would leave it.
+ */
 export function fishQuote(value: string): string {
+  if (/^[A-Za-z0-9_\/-]+$/.test(value)) return value;
   return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }

@@ -151,7 +151,7 @@ describe('env', () => {
   });
   it('prints sh, fish and JSON', async () => {
     expect((await run(['env', '--format', 'sh'], { files: configured })).stdout).toContain(`export SWR_USER='ap-southeast-3_dev@${AK}'\n`);
-    expect((await run(['env', '--format', 'fish'], { files: configured })).stdout).toContain(`set -gx SWR_LOGIN_KEY '${KEY}'\n`);
+    expect((await run(['env', '--format', 'fish'], { files: configured })).stdout).toContain(`set -gx SWR_LOGIN_KEY ${KEY}\n`);
     expect(JSON.parse((await run(['env', '--format', 'json'], { files: configured })).stdout)).toEqual(expected);
   });
   it('leaves the key out with --no-secret', async () => {

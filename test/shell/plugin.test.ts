@@ -81,6 +81,13 @@ const CASES: Case[] = [
   { name: 'pull as a sub-project', fn: 'pull', args: ['app:v1'], env: { SWR_PROFILE: 'dev' }, calls: [pull(`${SG}/team/app:v1`, `ap-southeast-3_dev@${AK}`)] },
   { name: "SWR_REGION leaves the profile's sub-project behind", fn: 'pull', args: ['app'], env: { SWR_PROFILE: 'dev', SWR_REGION: 'cn-north-4' }, calls: [pull('swr.cn-north-4.myhuaweicloud.com/team/app:latest', `cn-north-4@${AK}`)] },
   { name: 'SWR_PROJECT names a sub-project', fn: 'pull', args: ['app'], env: { SWR_PROJECT: 'ap-southeast-3_ci' }, calls: [pull(`${SG}/team/app:latest`, `ap-southeast-3_ci@${AK}`)] },
+  {
+    name: "SWR_REGISTRY: the profile region's SWR host is just a host",
+    fn: 'pull',
+    args: [`${SG}/team/app`],
+    env: { SWR_PROFILE: 'dev', SWR_REGISTRY: 'localhost:5000' },
+    calls: [pull(`${SG}/team/app:latest`, `ap-southeast-3_dev@${AK}`)],
+  },
   { name: 'a profile with CRLF line ends', fn: 'pull', args: ['app'], env: { SWR_PROFILE: 'crlf' }, calls: [pull(`${SG}/team/app:latest`)] },
   { name: 'a partner profile with its registry', fn: 'pull', args: ['app'], env: { SWR_PROFILE: 'partner' }, calls: [pull('registry.partner.example:8443/team/app:latest', `xx-partner-1@${AK}`)] },
   {

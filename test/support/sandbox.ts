@@ -80,12 +80,10 @@ export class Sandbox {
     const calls = join(this.root, `calls-${++this.runs}`);
     mkdirSync(calls);
     const source = shell === 'fish' ? `source ${plugin}` : `. '${plugin}'`;
-    const [name, ...flags] = SHELL_COMMAND[shell];
-    // The shell's PATH is the stand-ins only, so find the shell itself on ours.
-    const command = which(name!);
+    const [command, ...flags] = shellCommand(shell);
     return new Promise((resolve) => {
       const child = execFile(
-        command,
+        command!,
         [...flags, ...options, '-c', `${source}\n${script}`, ...(shell === 'fish' ? [] : ['sh']), ...args],
         { env: { HOME: this.home, PATH: this.bin, SWR_TEST_CALLS: calls, LC_ALL: 'C.UTF-8', ...env }, encoding: 'utf8' },
         (error, stdout, stderr) => {
@@ -107,13 +105,23 @@ export class Sandbox {
   }
 }
 
+/**
+ * The shell's command line, its path found on our PATH: the shell under test
+ * gets the stand-ins as its whole PATH.
+ */
+export function shellCommand(shell: Shell): string[] {
+  const [name, ...flags] = SHELL_COMMAND[shell];
+  return [which(name!), ...flags];
+}
+
 const found = new Map<string, string>();
 function which(name: string): string {
   if (!found.has(name)) found.set(name, execFileSync('sh', ['-c', 'command -v "$1"', 'sh', name], { encoding: 'utf8' }).trim());
   return found.get(name)!;
 }
 
-function readCalls(dir: string): Call[] {
+/** The calls recorded in `dir`, in the order they were made. */
+export function readCalls(dir: string): Call[] {
   return readdirSync(dir)
     .map((name) => join(dir, name))
     .map((path) => ({
