@@ -2,6 +2,7 @@
 // runtime through its globals, so that loading it imports nothing: under Deno a
 // `node:` import costs as much as the whole start, and `init` needs none.
 
+import { Failure } from './core/errors.ts';
 import type { Env } from './core/profile.ts';
 import type { FileSystem } from './core/fs.ts';
 
@@ -97,7 +98,7 @@ function hiddenLine(next: () => Promise<Uint8Array | null>): Promise<string> {
       if (chunk === null) return line;
       for (const char of decoder.decode(chunk)) {
         if (char === '\r' || char === '\n' || char === '\u0004') return line;
-        if (char === '\u0003') throw new Error('interrupted');
+        if (char === '\u0003') throw new Failure('interrupted at the prompt; nothing was written.');
         if (char === '\u007f' || char === '\b') line = line.slice(0, -1);
         else line += char;
       }
