@@ -102,7 +102,7 @@ complete -c swr-shell -n __fish_use_subcommand -l help -s h -d 'Show help'
 complete -c swr-shell -n __fish_use_subcommand -l version -d 'Show version number'
 
 complete -c swr-shell -n __fish_use_subcommand -a init -d 'print the shell plugin (eval "$(swr-shell init bash)")'
-complete -c swr-shell -n '__fish_seen_subcommand_from init' -l cmd -x -d 'prefix of the function names'
+complete -c swr-shell -n '__fish_seen_subcommand_from init' -l cmd -x -d 'prefix of the function names (default: swr)'
 complete -c swr-shell -n '__fish_seen_subcommand_from init' -l profile -x -a '(__swr_shell_profiles)' -d 'pin the functions to this profile'
 complete -c swr-shell -n '__fish_seen_subcommand_from init' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from init' -l version -d 'Show version number'

@@ -13,7 +13,7 @@ export const command = {
   builder: (yargs: Argv): Argv =>
     yargs
       .positional('shell', { type: 'string', describe: 'bash, zsh or fish (default: the calling shell)' })
-      .option('cmd', { type: 'string', describe: 'prefix of the function names', default: undefined })
+      .option('cmd', { type: 'string', describe: 'prefix of the function names (default: swr)' })
       .option('profile', { type: 'string', describe: 'pin the functions to this profile' }),
   run,
 };

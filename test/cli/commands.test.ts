@@ -221,6 +221,8 @@ describe('init', () => {
     [['init', 'tcsh'], 'unknown shell "tcsh"'],
     [['init', 'bash', '--cmd', 'a;b'], 'invalid --cmd prefix "a;b"'],
     [['init', 'bash', '--cmd', ''], 'invalid --cmd prefix ""'],
+    [['init', 'bash', '--cmd'], 'invalid --cmd prefix ""'],
+    [['init', 'bash', '--profile'], 'invalid profile name ""'],
     [['init', 'bash', '--profile', '$(id)'], 'invalid profile name "$(id)"'],
     [['init', 'bash', 'zsh'], 'unknown argument "zsh"'],
     [['init', '--bogus'], 'unknown argument "--bogus"'],
