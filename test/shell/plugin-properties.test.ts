@@ -118,7 +118,8 @@ for (const shell of SHELLS) {
       expect(calls).toHaveLength(samples.length);
       samples.forEach((image, index) => {
         const { ref, project } = resolveReference(image, settings)!;
-        expect(calls[index]!.argv, JSON.stringify(image)).toEqual(['image', 'pull', '--user', `${project}@${AK}:${KEY}`, ref]);
+        const user = project === undefined ? [] : ['--user', `${project}@${AK}:${KEY}`];
+        expect(calls[index]!.argv, JSON.stringify(image)).toEqual(['image', 'pull', ...user, ref]);
       });
     });
   });

@@ -46,6 +46,10 @@ const pull = (ref: string, user = `ap-southeast-3@${AK}`, key = KEY, options: st
   stdin: '',
 });
 
+/** A pull from a registry that is not SWR's: ctr gets no credentials, and the user a note. */
+const anonymous = (ref: string) => ({ tool: 'ctr', argv: ['image', 'pull', ref], stdin: '' });
+const NOT_SWR = /^PREFIX-pull: note: [^ ]+ is not an SWR registry of yours: ctr gets no credentials for it\.\n$/;
+
 const CASES: Case[] = [
   // swr-login and swr-logout
   { name: 'login with docker by default', fn: 'login', calls: [{ tool: 'docker', argv: ['login', '-u', `ap-southeast-3@${AK}`, '--password-stdin', SG], stdin: KEY }] },
@@ -71,10 +75,12 @@ const CASES: Case[] = [
   { name: 'pull keeps a tag and a digest', fn: 'pull', args: [`app:v1@${DIGEST}`], calls: [pull(`${SG}/team/app:v1@${DIGEST}`)] },
   { name: 'pull from another SWR region uses its project', fn: 'pull', args: ['swr.cn-north-4.myhuaweicloud.com/team/app:v1'], calls: [pull('swr.cn-north-4.myhuaweicloud.com/team/app:v1', `cn-north-4@${AK}`)] },
   { name: 'pull from EU-Dublin uses its project', fn: 'pull', args: ['swr.eu-west-101.myhuaweicloud.eu/team/app'], calls: [pull('swr.eu-west-101.myhuaweicloud.eu/team/app:latest', `eu-west-101@${AK}`)] },
-  { name: 'pull from a look-alike host keeps the project', fn: 'pull', args: ['swr.eu-west-101.myhuaweicloud.com/team/app'], calls: [pull('swr.eu-west-101.myhuaweicloud.com/team/app:latest')] },
-  { name: 'pull from localhost:5000 as it is', fn: 'pull', args: ['localhost:5000/team/app'], calls: [pull('localhost:5000/team/app:latest')] },
-  { name: 'pull from localhost as it is', fn: 'pull', args: ['localhost/app:v2'], calls: [pull('localhost/app:v2')] },
-  { name: 'pull from another registry as it is', fn: 'pull', args: ['docker.io/library/nginx:1.27'], calls: [pull('docker.io/library/nginx:1.27')] },
+  { name: 'pull from a look-alike host, without credentials', fn: 'pull', args: ['swr.eu-west-101.myhuaweicloud.com/team/app'], stderr: NOT_SWR, calls: [anonymous('swr.eu-west-101.myhuaweicloud.com/team/app:latest')] },
+  { name: 'pull from localhost:5000 as it is, without credentials', fn: 'pull', args: ['localhost:5000/team/app'], stderr: NOT_SWR, calls: [anonymous('localhost:5000/team/app:latest')] },
+  { name: 'pull from localhost as it is, without credentials', fn: 'pull', args: ['localhost/app:v2'], stderr: NOT_SWR, calls: [anonymous('localhost/app:v2')] },
+  { name: 'pull from another registry as it is, without credentials', fn: 'pull', args: ['docker.io/library/nginx:1.27'], stderr: NOT_SWR, calls: [anonymous('docker.io/library/nginx:1.27')] },
+  { name: 'pull from another registry needs no key', fn: 'pull', args: ['docker.io/library/nginx'], env: { SWR_PROFILE: 'none', SWR_REGION: 'cn-north-4' }, stderr: NOT_SWR, calls: [anonymous('docker.io/library/nginx:latest')] },
+  { name: 'a partner profile gets no credentials for public SWR hosts', fn: 'pull', args: ['swr.cn-north-4.myhuaweicloud.com/team/app'], env: { SWR_PROFILE: 'partner' }, stderr: NOT_SWR, calls: [anonymous('swr.cn-north-4.myhuaweicloud.com/team/app:latest')] },
   { name: 'pull through SWR_REGISTRY', fn: 'pull', args: ['app:v1'], env: { SWR_REGISTRY: '127.0.0.1:5000' }, calls: [pull('127.0.0.1:5000/team/app:v1')] },
   { name: 'pull with SWR_ORG', fn: 'pull', args: ['app'], env: { SWR_ORG: 'other' }, calls: [pull(`${SG}/other/app:latest`)] },
   { name: 'pull without an organization', fn: 'pull', args: ['app:v1'], env: { SWR_PROFILE: 'noorg' }, status: 2, stderr: /'app:v1' names no organization: write ORG\/app:v1, set SWR_ORG, or run swr-shell configure --org ORG/ },
@@ -244,12 +250,17 @@ for (const shell of SHELLS) {
       expect(result.calls.map((call) => call.argv[3])).toEqual([`ap-southeast-3_dev@${AK}:${KEY}`]);
     });
 
-    it('keeps the key out of the environment and out of every variable', async () => {
+    it('keeps the key out of the environment and out of every variable, after each function', async () => {
       const plugin = sandbox.plugin(shell);
-      const after = shell === 'fish' ? 'set -x; set' : shell === 'zsh' ? 'export -p; set' : 'export -p; set';
-      const result = await sandbox.run(shell, plugin, `swr-login >/dev/null; swr-pull app; ${after}`);
+      // Every variable and exported variable; set prints match variables (MATCH, BASH_REMATCH) too.
+      const dump = shell === 'fish' ? 'set -x; set' : 'export -p; set';
+      const script = ['swr-login', 'swr-logout', 'swr-pull app', 'swr-push app', 'swr-ref app', 'swr-region']
+        .map((call) => `${call} >/dev/null; echo "== ${call}"; ${dump}`)
+        .join('\n');
+      const result = await sandbox.run(shell, plugin, script);
       expect(result.status).toBe(0);
-      expect(result.calls.map((call) => call.tool)).toEqual(['docker', 'ctr']);
+      expect(result.calls.map((call) => call.tool)).toEqual(['docker', 'docker', 'ctr', 'ctr']);
+      expect(result.stdout.split('\n').filter((line) => line.startsWith('== '))).toHaveLength(6);
       expect(result.stdout).not.toContain(KEY);
       expect(result.stdout).toContain('SWR_TEST_CALLS');
       for (const call of result.calls) expect(Object.values(call.env).join('\n')).not.toContain(KEY);
@@ -276,6 +287,20 @@ for (const shell of SHELLS) {
     });
   });
 }
+
+describe.runIf(requireTools('bash', 'zsh'))('case-insensitive matching set by the user', () => {
+  const cases: Array<[Shell, string, string]> = [
+    ['bash', 'shopt -s nocasematch', 'shopt -q nocasematch && echo still-set'],
+    ['zsh', 'setopt no_case_match', '[[ -o casematch ]] || echo still-set'],
+  ];
+  it.each(cases)('%s: validation stays case-sensitive, and the option is given back', async (shell, set, check) => {
+    const plugin = sandbox.plugin(shell);
+    const script = `${set}\nswr-pull App:V1; echo "status=$?"\nSWR_ORG=BAD swr-ref x; echo "status=$?"\nswr-ref REGISTRY.EXAMPLE.COM/org/app; echo "status=$?"\n${check}`;
+    const result = await sandbox.run(shell, plugin, script);
+    expect(result.stdout).toBe('status=2\nstatus=2\nstatus=2\nstill-set\n');
+    expect(result.calls).toEqual([]);
+  });
+});
 
 describe.runIf(requireTools('bash', 'zsh'))('strict modes', () => {
   it.each(['bash', 'zsh'] as Shell[])('%s functions work under set -euo pipefail', async (shell) => {

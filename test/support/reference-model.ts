@@ -13,7 +13,8 @@ export interface RefSettings {
 
 export interface Resolved {
   ref: string;
-  project: string;
+  /** The project of the user name, or undefined where no credentials may go. */
+  project: string | undefined;
 }
 
 const COMPONENT = /^[a-z0-9]+(?:(?:[.]|_|__|-+)[a-z0-9]+)*$/;
@@ -43,7 +44,9 @@ export function resolveReference(image: string, settings: RefSettings): Resolved
   if (host !== undefined && !HOST.test(host)) return undefined;
   if (!parts.every((part) => COMPONENT.test(part))) return undefined;
 
-  let project = settings.project;
+  // Credentials only for the own registry, and for SWR's public hosts when the
+  // setting is a public region: any other registry must never see the key.
+  let project = host === undefined || host === settings.registry ? settings.project : undefined;
   let registry = host;
   if (registry === undefined) {
     registry = settings.registry;
@@ -53,9 +56,9 @@ export function resolveReference(image: string, settings: RefSettings): Resolved
     } else if (!ORG.test(parts[0]!)) {
       return undefined;
     }
-  } else if (registry !== settings.registry) {
+  } else if (project === undefined && settings.domains.has(settings.region)) {
     const match = /^swr\.([^.]+)\.(.+)$/.exec(registry);
-    if (match && match[1] !== settings.region && settings.domains.get(match[1]!) === match[2]) project = match[1]!;
+    if (match && settings.domains.get(match[1]!) === match[2]) project = match[1] === settings.region ? settings.project : match[1]!;
   }
   const suffix = (tag === undefined ? (digest === undefined ? ':latest' : '') : `:${tag}`) + (digest === undefined ? '' : `@${digest}`);
   return { ref: `${registry}/${parts.join('/')}${suffix}`, project };
