@@ -8,7 +8,8 @@ import type { Io } from './runtime.ts';
 import type { Args } from './commands/args.ts';
 import { run as init } from './commands/init.ts';
 
-const SK_FLAG = /^--?(sk|secret|secret-key|secret-access-key|secretkey|sk-value)(=|$)/i;
+// Flags a user might try for the secret key (env's --secret/--no-secret is not one).
+const SK_FLAG = /^--?(sk|sk[-_]?value|secret[-_]?(access[-_]?)?key)(=|$)/i;
 
 /** `init [shell] [--cmd X] [--profile X]`, as plain arguments; anything else is for yargs. */
 export function fastInitArgs(args: readonly string[]): Args | undefined {

@@ -2,6 +2,7 @@
 // src/commands with its options and its `run`.
 
 import { UsageError } from './core/errors.ts';
+import { declarations } from './commands/declarations.ts';
 import { version } from './core/render.ts';
 import type { Io } from './runtime.ts';
 import type { Args } from './commands/args.ts';
@@ -57,10 +58,24 @@ function usageMessage(message: string, args: readonly string[]): string {
   return message;
 }
 
+/** yargs reads `--json=maybe` as false; a boolean flag given any value but true or false is refused instead. */
+function checkBooleanValues(args: readonly string[]): void {
+  const command = COMMANDS.find((candidate) => candidate.usage.split(' ')[0] === args[0]);
+  if (command === undefined) return;
+  const booleans = new Set(declarations(command.builder).filter((option) => option.type === 'boolean').map((option) => option.name));
+  for (const arg of args) {
+    const given = /^--(?:no-)?([^=]+)=(.*)$/s.exec(arg);
+    if (given && booleans.has(given[1]!) && given[2] !== 'true' && given[2] !== 'false') {
+      const flag = arg.slice(0, arg.indexOf('='));
+      throw new UsageError(`${flag} takes no value (${JSON.stringify(given[2])} was given): write ${flag} alone.`);
+    }
+  }
+}
+
 export async function dispatch(args: readonly string[], io: Io): Promise<void> {
-  // import(), not a static import: the Node bundle is CommonJS (require() of
-  // an ES module such as yargs needs Node 20.19 or 22.12), and importing
-  // COMMANDS for completion must not load it.
+  checkBooleanValues(args);
+  // import(), not a static import: yargs is the costliest module to load, and
+  // importing COMMANDS (for completion) must not load it.
   const { default: yargs } = await import('yargs');
   let pending: Promise<void> | undefined;
   const parser = yargs()

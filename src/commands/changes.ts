@@ -18,10 +18,10 @@ export function shellOptions(yargs: Argv): Argv {
 }
 
 /** The shells named on the command line, else the one that runs swr-shell. */
-export async function shellsArg(args: Args, io: Io): Promise<Shell[]> {
+export async function shellsArg(args: Args, io: Io, command: 'install' | 'uninstall'): Promise<Shell[]> {
   const named = listArg(args, 'shells').map((shell) => validateChoice(shell, SHELLS, 'shell'));
   if (named.length > 0) return named;
-  return [detectShell(await io.parentCommand(), io.env['SHELL'])];
+  return [detectShell(await io.parentCommand(), io.env['SHELL'], command)];
 }
 
 function reportLine(change: FileChange): string {

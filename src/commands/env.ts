@@ -2,7 +2,7 @@
 // plugin's functions see them) as a .env snippet, sh, fish or JSON.
 
 import type { Argv } from 'yargs';
-import { Failure } from '../core/errors.ts';
+import { Failure, UsageError } from '../core/errors.ts';
 import { writeFileAtomic } from '../core/fs.ts';
 import { type Env, profileName, readProfile } from '../core/profile.ts';
 import { fishQuote, posixQuote } from '../core/quote.ts';
@@ -11,7 +11,6 @@ import { requireCredentials, resolveSettings } from '../core/settings.ts';
 import { validateChoice } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
 import { type Args, booleanArg, stringArg } from './args.ts';
-import { UsageError } from '../core/errors.ts';
 
 export const FORMATS = ['dotenv', 'sh', 'fish', 'json'] as const;
 type Format = (typeof FORMATS)[number];

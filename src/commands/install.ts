@@ -28,7 +28,7 @@ export async function run(args: Args, io: Io): Promise<void> {
   const mode = validateChoice(stringArg(args, 'mode') ?? 'eval', INSTALL_MODES, 'mode');
   const prefix = validatePrefix(stringArg(args, 'cmd') ?? DEFAULT_PREFIX);
   const profile = stringArg(args, 'profile');
-  const shells = await shellsArg(args, io);
+  const shells = await shellsArg(args, io, 'install');
   const options = {
     mode,
     prefix,

@@ -14,7 +14,7 @@ export const command = {
 };
 
 export async function run(args: Args, io: Io): Promise<void> {
-  const shells = await shellsArg(args, io);
+  const shells = await shellsArg(args, io, 'uninstall');
   const fs = await io.fs();
   carryOut(fs, io, planUninstall(fs, io.env, io.platform, shells), booleanArg(args, 'dry-run'));
 }

@@ -4,7 +4,7 @@
 // user name column. Columns are found by their header, not by position.
 
 import { UsageError } from './errors.ts';
-import { validateAk, validateSk } from './validate.ts';
+import { matches, validateSk } from './validate.ts';
 
 export interface KeyPair {
   readonly ak: string;
@@ -66,7 +66,12 @@ export function parseCredentialsCsv(text: string, path: string): KeyPair {
   if (akColumn < 0 || skColumn < 0) return fail('its first row has no "Access Key Id" and "Secret Access Key" columns');
   if (data.length === 0) return fail('it has a header but no keys');
   if (data.length > 1) return fail(`it holds ${data.length} rows of keys, and swr-shell cannot tell which to use`);
-  const ak = (data[0]![akColumn] ?? '').trim();
-  const sk = (data[0]![skColumn] ?? '').trim();
-  return { ak: validateAk(ak), sk: validateSk(sk, path) };
+  const row = data[0]!;
+  // A row that does not line up with the header could put the SK in the AK's
+  // column, and messages never show a value from this file.
+  if (row.length !== header.length) return fail(`its row of keys has ${row.length} fields, its header ${header.length}`);
+  const ak = (row[akColumn] ?? '').trim();
+  const sk = (row[skColumn] ?? '').trim();
+  if (!matches('ak', ak)) return fail('its "Access Key Id" is not an access key ID (10 to 30 letters and digits)');
+  return { ak, sk: validateSk(sk, path) };
 }

@@ -114,7 +114,9 @@ export function writeFileAtomic(
   try {
     const fd = fs.openSync(temporary, 'wx', mode);
     try {
-      fs.writeSync(fd, typeof data === 'string' ? new TextEncoder().encode(data) : data);
+      // writeSync may write less than it was given: go on until all is written.
+      let rest = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+      while (rest.length > 0) rest = rest.subarray(fs.writeSync(fd, rest));
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -126,6 +128,9 @@ export function writeFileAtomic(
       fs.unlinkSync(temporary);
     } catch {
       // Nothing was created, or it is already gone.
+    }
+    if (errorCode(error) === 'ENOENT') {
+      throw new Failure(`cannot write ${target}: its directory ${dirname(target)} does not exist; create it first.`);
     }
     throw fsFailure(error, 'write', target);
   }

@@ -39,9 +39,6 @@ const FUNCTIONS = [
   ['region', '[REGION]', 'print or switch the SWR region of this shell', '__swr_do_region', '', 'regions'],
 ] as const;
 
-export function functionNames(prefix: string): string[] {
-  return FUNCTIONS.map(([suffix]) => `${prefix}-${suffix}`);
-}
 
 /** The options of `swr-shell init` that give this plugin, each after a space: " --cmd hw". */
 export function initFlags({ prefix, profile }: Omit<PluginOptions, 'shell'>): string {

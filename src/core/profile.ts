@@ -59,7 +59,12 @@ export function dataDir(env: Env): string {
 
 /** The profile to use: one pinned by a flag, else `$SWR_PROFILE`, else `default`. */
 export function profileName(env: Env, pinned?: string): string {
-  return validateProfileName(pinned ?? (env['SWR_PROFILE'] || DEFAULT_PROFILE));
+  if (pinned !== undefined || !env['SWR_PROFILE']) return validateProfileName(pinned ?? DEFAULT_PROFILE);
+  try {
+    return validateProfileName(env['SWR_PROFILE']);
+  } catch (error) {
+    throw error instanceof UsageError ? new UsageError(`SWR_PROFILE: ${error.message}`) : error;
+  }
 }
 
 export function profilePath(env: Env, name: string): string {

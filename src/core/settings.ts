@@ -7,7 +7,7 @@
 // The AK and login key travel together: the profile's key is used only with
 // the profile's AK.
 
-import { Failure } from './errors.ts';
+import { Failure, UsageError } from './errors.ts';
 import { loginUser } from './login-key.ts';
 import { type Env, type Profile, profilePath } from './profile.ts';
 import { findRegion, registryHost } from './regions.ts';
@@ -40,6 +40,21 @@ function fromEnv(env: Env, name: string): string | undefined {
   return env[name] || undefined;
 }
 
+/**
+ * The variable `name` if set, else `fallback`, validated; a bad value from the
+ * environment is reported with the variable's name, so the user knows what to fix.
+ */
+function setting(env: Env, name: string, fallback: string | undefined, validate: (value: string) => string): string | undefined {
+  const value = fromEnv(env, name);
+  if (value === undefined) return fallback === undefined ? undefined : validate(fallback);
+  try {
+    return validate(value);
+  } catch (error) {
+    if (!(error instanceof UsageError) || error.message.includes(name)) throw error;
+    throw new UsageError(`${name}: ${error.message}`);
+  }
+}
+
 export function resolveSettings(env: Env, profileName: string, profile: Profile | undefined): Settings {
   const region = fromEnv(env, 'SWR_REGION') ?? profile?.region;
   if (region === undefined) {
@@ -50,19 +65,18 @@ export function resolveSettings(env: Env, profileName: string, profile: Profile 
     );
   }
   const own = profile?.region === region ? profile : undefined;
-  const registryOverride = fromEnv(env, 'SWR_REGISTRY') ?? own?.registry;
-  validateRegion(region, registryOverride !== undefined);
-  const ak = fromEnv(env, 'SWR_AK') ?? profile?.ak;
-  const loginKey = fromEnv(env, 'SWR_LOGIN_KEY') ?? (ak === profile?.ak ? profile?.loginKey : undefined);
-  const org = fromEnv(env, 'SWR_ORG') ?? profile?.org;
+  const registryOverride = setting(env, 'SWR_REGISTRY', own?.registry, (host) => validateHost(host));
+  setting(env, 'SWR_REGION', region, (value) => validateRegion(value, registryOverride !== undefined));
+  const ak = setting(env, 'SWR_AK', profile?.ak, validateAk);
+  const ownKey = ak === profile?.ak ? profile?.loginKey : undefined;
   return {
     profile: profileName,
     region,
-    project: validateProject(fromEnv(env, 'SWR_PROJECT') ?? own?.project ?? region, region),
-    org: org === undefined ? undefined : validateOrg(org),
-    registry: registryOverride === undefined ? registryHost(findRegion(region)!) : validateHost(registryOverride),
-    ak: ak === undefined ? undefined : validateAk(ak),
-    loginKey: loginKey === undefined ? undefined : validateLoginKey(loginKey, 'SWR_LOGIN_KEY'),
+    project: setting(env, 'SWR_PROJECT', own?.project ?? region, (value) => validateProject(value, region))!,
+    org: setting(env, 'SWR_ORG', profile?.org, validateOrg),
+    registry: registryOverride ?? registryHost(findRegion(region)!),
+    ak,
+    loginKey: setting(env, 'SWR_LOGIN_KEY', ownKey, (key) => validateLoginKey(key, 'SWR_LOGIN_KEY')),
   };
 }
 

@@ -47,7 +47,7 @@ export function show(value: string): string {
 }
 
 /** Names the first thing wrong with `value` in words a user can act on. */
-function problem(value: string, allowed: string, max: number): string {
+function problem(value: string, allowed: string, max: number, min = 1): string {
   if (value === '') return 'is empty';
   const bad = [...value].find((char) => !allowed.includes(char));
   if (bad === ' ') return 'contains a space';
@@ -55,13 +55,14 @@ function problem(value: string, allowed: string, max: number): string {
   if (bad !== undefined && UPPER.includes(bad)) return `contains upper case (${show(bad)})`;
   if (bad !== undefined) return `contains ${show(bad)}`;
   if (value.length > max) return `is ${value.length} characters long (at most ${max})`;
+  if (value.length < min) return `is ${value.length} characters long (at least ${min})`;
   return 'has the wrong shape';
 }
 
 export function validateAk(ak: string): string {
   if (matches('ak', ak)) return ak;
   throw new UsageError(
-    `invalid access key ID ${show(ak)}: it ${problem(ak, ALNUM, 30)}. ` +
+    `invalid access key ID ${show(ak)}: it ${problem(ak, ALNUM, 30, 10)}. ` +
       'An AK is 10 to 30 letters and digits; copy the "Access Key Id" column of credentials.csv.',
   );
 }
@@ -82,8 +83,7 @@ export function validateSk(sk: string, source: string): string {
 export function validateLoginKey(key: string, source: string): string {
   if (matches('loginKey', key)) return key;
   throw new UsageError(
-    `invalid login key in ${source}: expected 64 lower-case hex digits. ` +
-      'Run swr-shell configure again to derive it from the AK and SK.',
+    `invalid login key in ${source}: expected 64 lower-case hex digits, as swr-shell login-key prints them.`,
   );
 }
 
@@ -96,7 +96,7 @@ export function validateRegion(region: string, allowUnknown = false): string {
     : `it ${problem(region, LOWER + DIGIT + '-', 40)}.`;
   throw new UsageError(
     `unknown region ${show(region)}: ${hint} Run "swr-shell regions" for the list ` +
-      '(or give --registry HOST for a partner cloud).',
+      '(a partner cloud needs its registry host too: configure --registry HOST, or SWR_REGISTRY).',
   );
 }
 
@@ -104,10 +104,17 @@ export function validateRegion(region: string, allowUnknown = false): string {
 export function validateProject(project: string, region: string): string {
   if (project === region) return project;
   const prefix = `${region}_`;
-  if (project.startsWith(prefix) && matches('subProject', project.slice(prefix.length))) return project;
-  const hint = matches('subProject', project)
-    ? `for a sub-project write ${show(prefix + project)}`
-    : `a project is ${show(region)} or ${show(prefix + '<name>')}, with letters, digits, "_" and "-"`;
+  const sub = project.slice(prefix.length);
+  if (project.startsWith(prefix) && matches('subProject', sub)) return project;
+  const owner = project.split('_')[0]!;
+  const rule = `a project of ${region} is ${show(region)} or ${show(prefix + '<name>')}`;
+  const hint = project.startsWith(prefix)
+    ? `its sub-project name ${show(sub)} ${problem(sub, ALNUM + '_-', 40)}; use 1 to 40 letters, digits, "_" and "-"`
+    : owner !== region && findRegion(owner)
+      ? `it belongs to region ${owner}; ${rule}`
+      : matches('subProject', project)
+        ? `for a sub-project write ${show(prefix + project)}`
+        : `${rule}, with letters, digits, "_" and "-"`;
   throw new UsageError(`invalid project ${show(project)} for region ${region}: ${hint}.`);
 }
 

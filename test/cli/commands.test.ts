@@ -95,6 +95,9 @@ describe('configure', () => {
     [['configure', '--region', 'ap-southeast-3', '--org', 'Team', '--credentials', `${HOME}/credentials.csv`], 'upper case'],
     [['configure', '--region', 'ap-southeast-3', '--org', '$(id)', '--credentials', `${HOME}/credentials.csv`], 'invalid organization "$(id)"'],
     [['configure', '--region', 'ap-southeast-3', '--project', 'dev', '--credentials', `${HOME}/credentials.csv`], '"ap-southeast-3_dev"'],
+    [['configure', '--region', 'ap-southeast-3', '--project', 'cn-north-4_dev', '--credentials', `${HOME}/credentials.csv`], 'it belongs to region cn-north-4'],
+    [['configure', '--region', 'ap-southeast-3', '--project', 'ap-southeast-3_', '--credentials', `${HOME}/credentials.csv`], 'its sub-project name "" is empty'],
+    [['configure', '--region', 'ap-southeast-3', '--ak', 'short', '--sk-stdin'], 'it is 5 characters long (at least 10)'],
     [['configure', '--region', 'ap-southeast-3', '--registry', 'https://x.example', '--credentials', `${HOME}/credentials.csv`], 'no scheme'],
     [['configure', '--region', 'ap-southeast-3', '--profile', '../x', '--credentials', `${HOME}/credentials.csv`], 'invalid profile name'],
     [['configure', '--region', 'ap-southeast-3', '--region', 'cn-north-4', '--credentials', `${HOME}/credentials.csv`], 'given 2 times'],
@@ -107,6 +110,19 @@ describe('configure', () => {
     expect(result.stderr).not.toContain(SK);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(Object.keys(result.files).filter((path) => path.includes('swr-shell'))).toEqual([]);
+  });
+
+  it('never shows a value of a credentials.csv whose row does not line up with its header', async () => {
+    const shifted = `User Name,Access Key Id,Secret Access Key\n${AK},${SK}\n`;
+    const result = await run(['login-key', '--credentials', `${HOME}/short.csv`], { files: { [`${HOME}/short.csv`]: shifted } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('its row of keys has 2 fields, its header 3');
+    expect(result.stderr).not.toContain(SK);
+  });
+
+  it('refuses a flag without a value in place of a boolean', async () => {
+    const result = await run(['configure', '--sk-stdin=yes', '--ak', AK], { stdin: SK });
+    expect(result).toMatchObject({ status: 2, stderr: expect.stringContaining('--sk-stdin takes no value ("yes" was given)') });
   });
 
   it('refuses a malformed SK from stdin without echoing it', async () => {
@@ -154,6 +170,22 @@ describe('env', () => {
     expect((await run(['env', '--format', 'fish'], { files: configured })).stdout).toContain(`set -gx SWR_LOGIN_KEY ${KEY}\n`);
     expect(JSON.parse((await run(['env', '--format', 'json'], { files: configured })).stdout)).toEqual(expected);
   });
+  it('takes --secret, the default, as a flag of its own', async () => {
+    const result = await run(['env', '--secret'], { files: configured });
+    expect(result).toMatchObject({ status: 0, stdout: expect.stringContaining(`SWR_LOGIN_KEY=${KEY}`) });
+  });
+  it('names the variable that holds a bad value', async () => {
+    for (const [name, value, message] of [
+      ['SWR_ORG', 'Bad', 'SWR_ORG: invalid organization "Bad"'],
+      ['SWR_REGION', 'ap-southeast-33', 'SWR_REGION: unknown region "ap-southeast-33": did you mean ap-southeast-3?'],
+      ['SWR_PROFILE', '../x', 'SWR_PROFILE: invalid profile name "../x"'],
+      ['SWR_LOGIN_KEY', 'xyz', 'invalid login key in SWR_LOGIN_KEY'],
+    ] as const) {
+      const result = await run(['env'], { files: configured, env: { [name]: value } });
+      expect(result.stderr, name).toContain(message);
+      expect(result.status).toBe(2);
+    }
+  });
   it('leaves the key out with --no-secret', async () => {
     const result = await run(['env', '--no-secret'], { files: configured });
     expect(result.stdout).not.toContain(KEY);
@@ -173,7 +205,7 @@ describe('env', () => {
   it.each([
     [['env'], {}, 1, 'no SWR settings'],
     [['env', '--format', 'yaml'], configured, 2, 'unknown format "yaml": use dotenv, sh, fish, json'],
-    [['env', '--output', `${HOME}/missing/dir/.env`], configured, 1, 'cannot write'],
+    [['env', '--output', `${HOME}/missing/dir/.env`], configured, 1, `its directory ${HOME}/missing/dir does not exist; create it first`],
     [['env', '--profile', 'a b'], configured, 2, 'invalid profile name'],
   ])('fails for %j', async (args, files, status, message) => {
     const result = await run(args, { files });
@@ -188,6 +220,9 @@ describe('regions', () => {
     const lines = (await run(['regions'])).stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(36);
     expect(lines).toContainEqual(expect.stringMatching(/^eu-west-101\s+EU-Dublin\s+swr\.eu-west-101\.myhuaweicloud\.eu$/));
+  });
+  it('refuses a value for --json', async () => {
+    expect(await run(['regions', '--json=maybe'])).toMatchObject({ status: 2, stderr: expect.stringContaining('--json takes no value') });
   });
   it('prints JSON', async () => {
     const rows = JSON.parse((await run(['regions', '--json'])).stdout);

@@ -89,7 +89,7 @@ const lineSafe = images.filter((image) => !/[\n\r]/.test(image) && image.trim() 
 
 // The profile's registry, and a registry given by SWR_REGISTRY (where an SWR
 // host of the profile's own region is just another host).
-const VARIANTS = [
+const VARIANTS: Array<{ name: string; env: Record<string, string>; settings: RefSettings }> = [
   { name: 'profile registry', env: {}, settings: SETTINGS },
   { name: 'SWR_REGISTRY', env: { SWR_REGISTRY: 'localhost:5000' }, settings: { ...SETTINGS, registry: 'localhost:5000' } },
 ];

@@ -54,8 +54,9 @@ function withSetupFile<T>(setup: string, use: (path: string) => T): T {
   }
 }
 
+// In HOME, so that a relative XDG_CONFIG_HOME (which fish creates) lands in the fixture.
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv): string =>
-  execFileSync(command, args, { env, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(command, args, { env, cwd: env['HOME'], encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
 
 export function completeBash(setup: string, lines: readonly string[], env: NodeJS.ProcessEnv): Match[][] {
   const calls = lines.map((line) => `__swr_test ${[line, ...bashWords(line)].map(posixQuote).join(' ')}`);

@@ -122,7 +122,7 @@ describe('docker-credential-swr get', () => {
   it('reports an invalid SWR_PROFILE as an error on standard output', async () => {
     const { status, stdout } = await get(SINGAPORE, { default: singapore }, { SWR_PROFILE: 'no/such' });
     expect(status).toBe(1);
-    expect(stdout).toMatch(/^docker-credential-swr: invalid profile name "no\/such"/);
+    expect(stdout).toMatch(/^docker-credential-swr: SWR_PROFILE: invalid profile name "no\/such"/);
   });
 });
 

@@ -22,7 +22,7 @@ describe('parseCredentialsCsv', () => {
     ['without the key columns', 'a,b,c\n1,2,3\n', 'no "Access Key Id"'],
     ['with a header only', 'User Name,Access Key Id,Secret Access Key\r\n', 'no keys'],
     ['with two key rows', `Access Key Id,Secret Access Key\n${AK},${SK}\n${AK},${SK}\n`, '2 rows'],
-    ['with a broken AK', `Access Key Id,Secret Access Key\nAK;rm,${SK}\n`, 'invalid access key ID'],
+    ['with a broken AK', `Access Key Id,Secret Access Key\nAK;rm,${SK}\n`, 'is not an access key ID'],
     ['with a broken SK', `Access Key Id,Secret Access Key\n${AK},short\n`, 'invalid secret key from x.csv'],
   ])('refuses a file %s, naming it', (_, text, message) => {
     let error: unknown;

@@ -75,6 +75,13 @@ describe('writeProfile and readProfile', () => {
     expect(fs.readdirSync(`${HOME}/.config/swr-shell`)).toEqual(['default.conf']);
   });
 
+  it('writes everything when the file system takes a few bytes at a time', () => {
+    const { fs, io } = fakeIo();
+    const trickling = { ...fs, writeSync: (fd: number, data: Uint8Array) => fs.writeSync(fd, data.subarray(0, 4)) } as FileSystem;
+    writeProfile(trickling, io.env, 'default', PROFILE);
+    expect(readProfile(fs, io.env, 'default')).toEqual({ ...PROFILE, registry: undefined });
+  });
+
   it('reports a missing profile as undefined and an unreadable one as a failure naming it', () => {
     const { fs, io } = fakeIo({ files: { [`${HOME}/.config/swr-shell/broken.conf`]: 'region=ap-southeast-3\nak=\n' } });
     expect(readProfile(fs, io.env, 'default')).toBeUndefined();
