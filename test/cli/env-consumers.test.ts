@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../support/cli.ts';
+import { AK, builtCli, configure, runCli, SK } from '../support/cli.ts';
 import { requireTools } from '../support/tools.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'swr-env-consumers-'));
@@ -17,12 +17,10 @@ const project = join(root, 'project');
 const env = { HOME: home, PATH: process.env['PATH']! };
 let expected: Record<string, string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   mkdirSync(project, { recursive: true });
   mkdirSync(home);
-  writeFileSync(join(root, 'credentials.csv'), 'User Name,Access Key Id,Secret Access Key\nbob,TESTAKEXAMPLE123,testSecretKeyExample0123456789abcdefABCD\n');
-  const configure = ['configure', '--region', 'eu-west-101', '--project', 'eu-west-101_team-dev', '--org', 'my.team_1', '--credentials', join(root, 'credentials.csv')];
-  expect(runCli(configure, env).status).toBe(0);
+  await configure(env, join(root, 'credentials.csv'), AK, SK, '--region', 'eu-west-101', '--project', 'eu-west-101_team-dev', '--org', 'my.team_1');
   expected = JSON.parse(runCli(['env', '--format', 'json'], env).stdout);
   expect(Object.keys(expected)).toEqual(['SWR_REGION', 'SWR_PROJECT', 'SWR_REGISTRY', 'SWR_ORG', 'SWR_AK', 'SWR_USER', 'SWR_LOGIN_KEY']);
   expect(runCli(['env', '--output', join(project, '.env')], env).status).toBe(0);
@@ -54,7 +52,7 @@ describe('env', () => {
   });
 
   it('sh: sourcing the output sets every value unchanged', () => {
-    const script = `eval "$(swr_env)"; ${printer('sh')}`.replace('swr_env', `'${process.execPath}' '${join(process.cwd(), 'dist/swr-shell.cjs')}' env --format sh`);
+    const script = `eval "$(swr_env)"; ${printer('sh')}`.replace('swr_env', `'${process.execPath}' '${builtCli()}' env --format sh`);
     expect(values(execFileSync('sh', ['-c', script], { env, encoding: 'utf8' }))).toEqual(Object.values(expected));
   });
 

@@ -1,9 +1,10 @@
-// The real parts the plugin talks to: a distribution registry with htpasswd
-// accounts, playing SWR, and a containerd; each on 127.0.0.1 or a socket under
-// its own directory, with its own state there.
+// The real parts the plugin and the credential helper talk to: a distribution
+// registry with htpasswd accounts, playing SWR, and a containerd; each on
+// 127.0.0.1 or a socket under its own directory, with its own state there.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { type Daemon, check, freePort, run, startDaemon } from './process.ts';
+import { type Daemon, check, freePort, run, startDaemon } from '../support/process.ts';
+import { OCI_MANIFEST, type OciImage, readBlob } from './oci-image.ts';
 
 export interface Account {
   user: string;
@@ -17,7 +18,14 @@ export interface Registry extends Daemon {
   get(path: string, account: Account, accept?: string): Promise<Response>;
   /** The repositories of /v2/_catalog. */
   catalog(account: Account): Promise<string[]>;
+  /**
+   * Puts `image` into `repository` under its tag through the registry's HTTP
+   * API as `account`, so that no client or its state takes part.
+   */
+  push(account: Account, repository: string, image: OciImage): Promise<void>;
 }
+
+const basicAuth = ({ user, password }: Account) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 export async function startRegistry(dir: string, accounts: readonly Account[]): Promise<Registry> {
   mkdirSync(dir, { recursive: true });
@@ -44,12 +52,7 @@ export async function startRegistry(dir: string, accounts: readonly Account[]): 
   const ready = async () => (await fetch(`${url}/v2/`).catch(() => undefined))?.status === 401;
   const daemon = await startDaemon('docker-registry', ['serve', `${dir}/registry.yml`], `${dir}/registry.log`, ready);
   const get = (path: string, account: Account, accept?: string) =>
-    fetch(`${url}${path}`, {
-      headers: {
-        authorization: `Basic ${Buffer.from(`${account.user}:${account.password}`).toString('base64')}`,
-        ...(accept ? { accept } : {}),
-      },
-    });
+    fetch(`${url}${path}`, { headers: { authorization: basicAuth(account), ...(accept ? { accept } : {}) } });
   return {
     ...daemon,
     host,
@@ -58,7 +61,26 @@ export async function startRegistry(dir: string, accounts: readonly Account[]): 
       const { repositories } = (await (await get('/v2/_catalog', account)).json()) as { repositories: string[] };
       return repositories;
     },
+    push: (account, repository, image) => pushImage(url, basicAuth(account), repository, image),
   };
+}
+
+/** The monolithic upload of the distribution API: each blob, then the manifest under the tag. */
+async function pushImage(url: string, authorization: string, repository: string, image: OciImage): Promise<void> {
+  const manifest = readBlob(image, image.manifestDigest);
+  const { config, layers } = JSON.parse(manifest.toString('utf8')) as { config: { digest: string }; layers: Array<{ digest: string }> };
+  for (const { digest } of [config, ...layers]) {
+    const start = await fetch(`${url}/v2/${repository}/blobs/uploads/`, { method: 'POST', headers: { authorization } });
+    if (start.status !== 202) throw new Error(`starting the upload of ${digest}: ${start.status} ${await start.text()}`);
+    const location = new URL(start.headers.get('location')!, url);
+    location.searchParams.set('digest', digest);
+    const headers = { authorization, 'content-type': 'application/octet-stream' };
+    const put = await fetch(location, { method: 'PUT', headers, body: readBlob(image, digest) });
+    if (put.status !== 201) throw new Error(`uploading ${digest}: ${put.status} ${await put.text()}`);
+  }
+  const headers = { authorization, 'content-type': OCI_MANIFEST };
+  const put = await fetch(`${url}/v2/${repository}/manifests/${image.tag}`, { method: 'PUT', headers, body: manifest });
+  if (put.status !== 201) throw new Error(`pushing the manifest of ${repository}:${image.tag}: ${put.status} ${await put.text()}`);
 }
 
 /**

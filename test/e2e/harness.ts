@@ -7,14 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { SHELLS, type Shell } from '../../src/core/plugin.ts';
+import { builtCli, configure } from '../support/cli.ts';
 import { opensslLoginKey } from '../support/huawei-login-key.ts';
+import { type Result, check, run } from '../support/process.ts';
 import { inCi } from '../support/tools.ts';
 import { type Account, type Containerd, type Registry, SNAPSHOTTER, startContainerd, startRegistry } from './daemons.ts';
-import { type Result, check, run } from './process.ts';
-
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
 
 /** Each shell loads the plugin file (argument 1), then runs the other arguments as one command. */
 const SHELL_ARGS: Record<Shell, string[]> = {
@@ -23,7 +21,6 @@ const SHELL_ARGS: Record<Shell, string[]> = {
   fish: ['--no-config', '-c', 'source $argv[1]; and $argv[2..-1]'],
 };
 
-export const CLI = fileURLToPath(new URL('../../dist/swr-shell.cjs', import.meta.url));
 export const REGION = 'ap-southeast-3';
 export const SUB_PROJECT = `${REGION}_dev`;
 export const ORG = 'team';
@@ -84,7 +81,7 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const randomAlnum = (length: number) => Array.from({ length }, () => ALNUM[randomInt(ALNUM.length)]).join('');
 
 export async function startSuite(): Promise<Suite> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first.`);
+  builtCli();
   const fixedDirsBefore = PODMAN_FIXED_DIRS.filter((dir) => existsSync(dir));
   const root = mkdtempSync(`${tmpdir()}/swr-e2e-`);
   const stops: Array<() => Promise<void>> = [];
@@ -121,7 +118,7 @@ export async function startSuite(): Promise<Suite> {
       TMPDIR: `${root}/tmp`,
     };
     mkdirSync(baseEnv.TMPDIR, { recursive: true });
-    const plugins = await configure(root, baseEnv, ak, sk);
+    const plugins = await configureAndInit(root, baseEnv, ak, sk);
     const podmanEnv = podmanConfig(`${root}/podman`);
     const versions = await Promise.all(
       VERSION_COMMANDS.map(async ([tool, ...args]) => (await check(tool, args)).split('\n')[0]!),
@@ -163,17 +160,14 @@ export async function startSuite(): Promise<Suite> {
  * from a console-style credentials.csv, and each shell's plugin with
  * `swr-shell init`; returns the plugin files.
  */
-async function configure(root: string, env: NodeJS.ProcessEnv, ak: string, sk: string): Promise<Record<Shell, string>> {
-  const credentials = `${root}/credentials.csv`;
-  writeFileSync(credentials, `\uFEFFUser Name,Access Key Id,Secret Access Key\r\ne2e,${ak},${sk}\r\n`, { mode: 0o600 });
-  const cli = (...args: string[]) => check(process.execPath, [CLI, ...args], { env });
-  const profile = ['--region', REGION, '--org', ORG, '--credentials', credentials];
-  await cli('configure', ...profile);
-  await cli('configure', '--profile', 'dev', '--project', SUB_PROJECT, ...profile);
+async function configureAndInit(root: string, env: NodeJS.ProcessEnv, ak: string, sk: string): Promise<Record<Shell, string>> {
+  const profile = ['--region', REGION, '--org', ORG];
+  await configure(env, `${root}/credentials.csv`, ak, sk, ...profile);
+  await configure(env, `${root}/credentials.csv`, ak, sk, '--profile', 'dev', '--project', SUB_PROJECT, ...profile);
   const plugins = {} as Record<Shell, string>;
   for (const shell of SHELLS) {
     plugins[shell] = `${root}/plugin.${shell}`;
-    writeFileSync(plugins[shell], await cli('init', shell));
+    writeFileSync(plugins[shell], await check(process.execPath, [builtCli(), 'init', shell], { env }));
   }
   return plugins;
 }

@@ -1,16 +1,27 @@
 // A one-layer OCI image, built by hand without a network: a layer tar holding
 // one file, a config and a manifest, each stored under its sha256 in an OCI
-// image layout, tarred for `ctr image import`.
+// image layout, tarred for `ctr image import`; Registry.push (daemons.ts)
+// uploads the same blobs.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
+export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+
 export interface OciImage {
+  /** The OCI image layout directory: its blobs are under blobs/sha256/. */
+  layout: string;
   /** The layout as a tar, for `ctr image import --base-name REPO`, which tags it `REPO:<tag>`. */
   tar: string;
+  tag: string;
   manifestDigest: string;
   layerDigest: string;
+}
+
+/** The bytes of one of `image`'s blobs. */
+export function readBlob(image: OciImage, digest: string): Buffer {
+  return readFileSync(`${image.layout}/blobs/sha256/${digest.replace(/^sha256:/, '')}`);
 }
 
 /** Node's name for the CPU, as OCI names it, so that ctr unpacks the image here. */
@@ -43,7 +54,7 @@ export function buildImage(dir: string, content: string, tag = 'v1'): OciImage {
   const manifest = store(
     JSON.stringify({
       schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      mediaType: OCI_MANIFEST,
       config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
       layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...layer }],
     }),
@@ -54,7 +65,7 @@ export function buildImage(dir: string, content: string, tag = 'v1'): OciImage {
       schemaVersion: 2,
       manifests: [
         {
-          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          mediaType: OCI_MANIFEST,
           ...manifest,
           annotations: { 'org.opencontainers.image.ref.name': tag },
         },
@@ -63,5 +74,5 @@ export function buildImage(dir: string, content: string, tag = 'v1'): OciImage {
   );
   writeFileSync(`${dir}/layout/oci-layout`, JSON.stringify({ imageLayoutVersion: '1.0.0' }));
   execFileSync('tar', [...tarArgs, '-C', `${dir}/layout`, '-cf', `${dir}/image.tar`, '.']);
-  return { tar: `${dir}/image.tar`, manifestDigest: manifest.digest, layerDigest: layer.digest };
+  return { layout: `${dir}/layout`, tar: `${dir}/image.tar`, tag, manifestDigest: manifest.digest, layerDigest: layer.digest };
 }

@@ -8,16 +8,15 @@
 
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { SHELLS } from '../../src/core/plugin.ts';
 import { opensslLoginKey } from '../support/huawei-login-key.ts';
 import { requireTools } from '../support/tools.ts';
 import type { Account } from './daemons.ts';
-import { ORG, type Scenario, SHELLS, type Suite, requireRoot, startSuite } from './harness.ts';
-import { buildImage, type OciImage } from './oci-image.ts';
+import { ORG, type Scenario, type Suite, requireRoot, startSuite } from './harness.ts';
+import { buildImage, OCI_MANIFEST, type OciImage } from './oci-image.ts';
 
 const TOOLS = ['bash', 'zsh', 'fish', 'docker-registry', 'htpasswd', 'containerd', 'ctr', 'docker', 'podman', 'openssl'];
 const runnable = requireTools(...TOOLS) && requireRoot();
-
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 
 /** The clients swr-login drives, how the tests call it for each, and where each saves logins. */
 const LOGIN_CLIENTS = [
@@ -64,18 +63,22 @@ describe.runIf(runnable)('the plugin against a real registry and containerd', { 
     await suite?.stop();
   }, 30_000);
 
-  /** Imports a fresh image into the scenario's namespace as `<registry>/team/<repo>:v1`. */
-  async function importImage(s: Scenario, registryHost: string, repo: string): Promise<OciImage & { ref: string }> {
-    const image = buildImage(`${s.dir}/${repo}`, `${repo} in ${s.namespace}`);
-    await suite.containerd.ctr(s.namespace, 'image', 'import', '--base-name', `${registryHost}/${ORG}/${repo}`, image.tar);
-    return { ...image, ref: `${registryHost}/${ORG}/${repo}:v1` };
+  /** A fresh image of the scenario's own: `<registry>/team/<repo>:v1`. */
+  function freshImage(s: Scenario, registryHost: string, repo: string): OciImage & { ref: string } {
+    return { ...buildImage(`${s.dir}/${repo}`, `${repo} in ${s.namespace}`), ref: `${registryHost}/${ORG}/${repo}:v1` };
   }
 
-  /** Puts an image into the registry with plain ctr and the test's own credentials, not through the plugin. */
+  /** Imports a fresh image into the scenario's namespace as `<registry>/team/<repo>:v1`. */
+  async function importImage(s: Scenario, registryHost: string, repo: string): Promise<OciImage & { ref: string }> {
+    const image = freshImage(s, registryHost, repo);
+    await suite.containerd.ctr(s.namespace, 'image', 'import', '--base-name', `${registryHost}/${ORG}/${repo}`, image.tar);
+    return image;
+  }
+
+  /** Puts a fresh image into the registry with the test's own credentials, not through the plugin nor containerd. */
   async function seedRegistry(s: Scenario, repo: string): Promise<OciImage & { ref: string }> {
-    const image = await importImage(s, suite.registry.host, repo);
-    const { user, password } = suite.account;
-    await suite.containerd.ctr(s.namespace, 'image', 'push', '--user', `${user}:${password}`, image.ref);
+    const image = freshImage(s, suite.registry.host, repo);
+    await suite.registry.push(suite.account, `${ORG}/${repo}`, image);
     return image;
   }
 
@@ -104,11 +107,10 @@ describe.runIf(runnable)('the plugin against a real registry and containerd', { 
       expect(manifest.headers.get('docker-content-digest')).toBe(image.manifestDigest);
     });
 
-    it('swr-pull app:v1 brings the image back into containerd after ctr image rm', async ({ expect }) => {
+    it('swr-pull app:v1 brings the image from the registry into containerd', async ({ expect }) => {
       const s = suite.scenario(shell, 'pull');
       const repo = `${shell}-pulled`;
       const image = await seedRegistry(s, repo);
-      await suite.containerd.ctr(s.namespace, 'image', 'rm', '--sync', image.ref);
       expect(await suite.containerd.images(s.namespace)).not.toContain(image.ref);
       expect(await hasContent(s.namespace, image.layerDigest)).toBe(false);
 
@@ -156,7 +158,7 @@ describe.runIf(runnable)('the plugin against a real registry and containerd', { 
 
       it('swr-pull fails with the registry 401 and pulls nothing', async ({ expect }) => {
         const s = suite.scenario(shell, 'wrong-key-pull', wrongKey());
-        const image = await seedRegistry(suite.scenario(shell, 'wrong-key-pull-seed'), `${shell}-guarded`);
+        const image = await seedRegistry(s, `${shell}-guarded`);
 
         const pull = await s.run('swr-pull', `${shell}-guarded:v1`);
 

@@ -2,9 +2,9 @@
 // everything the user could observe: each step's stdout, stderr and exit
 // status, and every file left under HOME (type, mode, bytes).
 
-import { spawn } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { run } from '../support/process.ts';
 import type { ParityCase } from './cases.ts';
 
 export interface StepOutcome {
@@ -23,26 +23,6 @@ export interface Outcome {
 export function stepArgs(step: string | readonly string[], home: string): string[] {
   const args = typeof step === 'string' ? step.split(' ').filter((arg) => arg !== '') : [...step];
   return args.map((arg) => arg.replaceAll('$HOME', home));
-}
-
-function execute(
-  argv: readonly string[],
-  options: { env: Record<string, string>; cwd: string; stdin: string },
-): Promise<Omit<StepOutcome, 'args'>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { env: options.env, cwd: options.cwd, stdio: 'pipe' });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (status) =>
-      resolve({ status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
-    );
-    // A step that does not read stdin may exit before the write: that is fine.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.stdin);
-  });
 }
 
 export function snapshot(root: string): Record<string, string> {
@@ -88,7 +68,7 @@ export async function runCase(
     const argv = parityCase.fromBash
       ? ['bash', '--noprofile', '--norc', '-c', '"$@"; exit $?', 'bash', ...command, ...args]
       : [...command, ...args];
-    steps.push({ args, ...(await execute(argv, { env, cwd: home, stdin: parityCase.stdin ?? '' })) });
+    steps.push({ args, ...(await run(argv[0]!, argv.slice(1), { env, cwd: home, input: parityCase.stdin ?? '' })) });
   }
   return { steps, files: snapshot(home) };
 }

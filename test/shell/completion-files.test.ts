@@ -6,13 +6,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderPlugin } from '../../src/core/plugin.ts';
+import { builtCli } from '../support/cli.ts';
+import { ROOT } from '../support/runtimes.ts';
 import { inCi, requireTools } from '../support/tools.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'dist', 'swr-shell.cjs');
 // The names each shell's loader looks for (README, "Tab completion").
 const FILES = { bash: 'swr-shell.bash', zsh: '_swr-shell', fish: 'swr-shell.fish' } as const;
 type Shell = keyof typeof FILES;
@@ -38,7 +37,7 @@ const CLEAN = { status: 0, output: '' };
 
 describe('completions/', () => {
   it.each(Object.keys(FILES) as Shell[])('%s: holds what swr-shell completion prints', (shell) => {
-    const printed = execFileSync(process.execPath, [BIN, 'completion', shell], { encoding: 'utf8' });
+    const printed = execFileSync(process.execPath, [builtCli(), 'completion', shell], { encoding: 'utf8' });
     expect(readFileSync(completionFile(shell), 'utf8')).toBe(printed);
   });
 

@@ -1,4 +1,4 @@
-// The two ways to run swr-shell, as users do: the Node bundle of the npm bin
+// The two ways to run swr-shell, as users do: the Node bundles of the npm bins
 // (dist/, built by `npm run build`) and Deno on src/cli.ts with the
 // permissions of the `swr-shell` task in deno.json, read from there so that
 // tests and benchmarks run exactly what the README recommends.
@@ -18,11 +18,23 @@ export const ROOT = ((): string => {
   return directory;
 })();
 
-/** The Node bin, as package.json names it. */
-export const NODE_BIN = join(
-  ROOT,
-  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['swr-shell']!,
-);
+/** A bin of the package, as package.json names it: a Node bundle in dist/. */
+function packageBin(name: string): string {
+  const bins = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin;
+  if (!bins[name]) throw new Error(`package.json names no bin ${name}`);
+  return join(ROOT, bins[name]);
+}
+
+/** The swr-shell bin. */
+export const NODE_BIN = packageBin('swr-shell');
+/** The docker-credential-swr bin, which docker and skopeo run through credHelpers. */
+export const HELPER_BIN = packageBin('docker-credential-swr');
+
+/** `bin`, after a clear failure if it was not built. */
+export function requireBuilt(bin: string): string {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build first (npm test does).`);
+  return bin;
+}
 
 /**
  * The Deno executable of the `deno` dev dependency. Its own bin
@@ -53,8 +65,7 @@ export function denoCommand(): string[] {
 
 /** The command line that runs the Node bin (arguments follow). */
 export function nodeCommand(): string[] {
-  if (!existsSync(NODE_BIN)) throw new Error(`${NODE_BIN} is missing: run npm run build first.`);
-  return [process.execPath, NODE_BIN];
+  return [process.execPath, requireBuilt(NODE_BIN)];
 }
 
 /**

@@ -1,5 +1,6 @@
 // The credential-helper protocol on memfs: every verb, which profile answers
-// for which host, and the refusals. test/e2e-credential-helper runs the built bin.
+// for which host, and the refusals. test/cli/credential-helper.test.ts runs the
+// built bin, test/e2e/skopeo.test.ts a client that uses it.
 
 import { describe, expect, it } from 'vitest';
 import {

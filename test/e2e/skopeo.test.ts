@@ -1,37 +1,39 @@
 // End to end: after `swr-shell docker-config`, a real client that honours
 // credHelpers (skopeo) reads an image from a real auth-protected registry
-// through docker-credential-swr, with no key anywhere in config.json.
+// through docker-credential-swr, with no key anywhere in config.json. The
+// registry's password is the login key from Huawei's openssl one-liner.
 
-import { symlinkSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AK, BASE_PATH, builtHelper, SK, swrShell, TempHome } from '../support/cli.ts';
+import { opensslLoginKey } from '../support/huawei-login-key.ts';
+import { run } from '../support/process.ts';
 import { requireTools } from '../support/tools.ts';
-import { AK, BASE_PATH, HELPER_BIN, requireBuild, run, SK, SWR_SHELL_BIN, TempHome } from './bins.ts';
-import { opensslLoginKey } from './huawei-login-key.ts';
-import { pushImage, type Registry, startRegistry } from './registry.ts';
+import { type Registry, startRegistry } from './daemons.ts';
+import { buildImage, type OciImage } from './oci-image.ts';
 
-const ready = requireTools('docker-registry', 'htpasswd', 'skopeo', 'openssl');
+const ready = requireTools('docker-registry', 'htpasswd', 'skopeo', 'openssl', 'tar');
 
-describe.skipIf(!ready)('skopeo through docker-credential-swr', () => {
+describe.runIf(ready)('skopeo through docker-credential-swr', () => {
   const user = `ap-southeast-3@${AK}`;
   let key: string;
   let home: TempHome;
   let registry: Registry;
-  let digest: string;
-  let image: string;
+  let image: OciImage;
+  let ref: string;
 
-  const swrShell = (...args: string[]) => run(process.execPath, [SWR_SHELL_BIN, ...args], { env: home.env });
+  const swrShellHere = (...args: string[]) => swrShell(args, home.env);
   const inspect = (env: Record<string, string> = {}) =>
-    run('skopeo', ['inspect', '--tls-verify=false', `docker://${image}`], { env: { ...home.env, ...env } });
+    run('skopeo', ['inspect', '--tls-verify=false', `docker://${ref}`], { env: { ...home.env, ...env } });
   const configJson = () => readFileSync(join(home.env['DOCKER_CONFIG']!, 'config.json'), 'utf8');
 
   beforeAll(async () => {
-    requireBuild();
     key = opensslLoginKey(AK, SK);
     home = new TempHome();
     const bin = join(home.dir, 'bin');
     mkdirSync(bin);
-    symlinkSync(HELPER_BIN, join(bin, 'docker-credential-swr'));
+    symlinkSync(builtHelper(), join(bin, 'docker-credential-swr'));
     // Only this test's files: no other auth.json or config.json can answer for the registry.
     Object.assign(home.env, {
       PATH: `${bin}:${BASE_PATH}`,
@@ -39,10 +41,10 @@ describe.skipIf(!ready)('skopeo through docker-credential-swr', () => {
       XDG_RUNTIME_DIR: join(home.dir, 'run'),
     });
     mkdirSync(home.env['XDG_RUNTIME_DIR']!);
-    mkdirSync(join(home.dir, 'registry'));
-    registry = await startRegistry(join(home.dir, 'registry'), user, key);
-    image = `${registry.host}/team/app:v1`;
-    digest = await pushImage(registry.host, 'team/app', 'v1', user, key);
+    registry = await startRegistry(join(home.dir, 'registry'), [{ user, password: key }]);
+    image = buildImage(join(home.dir, 'image'), 'hello from swr-shell');
+    await registry.push({ user, password: key }, 'team/app', image);
+    ref = `${registry.host}/team/app:${image.tag}`;
     await home.configure('--region', 'ap-southeast-3', '--registry', registry.host);
   });
 
@@ -58,7 +60,7 @@ describe.skipIf(!ready)('skopeo through docker-credential-swr', () => {
   });
 
   it('reads the image after docker-config, with no key in config.json', async () => {
-    const configured = await swrShell('docker-config');
+    const configured = await swrShellHere('docker-config');
     expect(configured.status).toBe(0);
     expect(JSON.parse(configJson())).toEqual({ credHelpers: { [registry.host]: 'swr' } });
     const text = configJson();
@@ -68,7 +70,7 @@ describe.skipIf(!ready)('skopeo through docker-credential-swr', () => {
     const read = await inspect();
     expect(read.stderr).toBe('');
     expect(read.status).toBe(0);
-    expect(JSON.parse(read.stdout)).toMatchObject({ Name: `${registry.host}/team/app`, Digest: digest, RepoTags: ['v1'] });
+    expect(JSON.parse(read.stdout)).toMatchObject({ Name: `${registry.host}/team/app`, Digest: image.manifestDigest, RepoTags: ['v1'] });
   });
 
   it('sends the key that the settings give: a wrong SWR_LOGIN_KEY is refused', async () => {
@@ -78,7 +80,7 @@ describe.skipIf(!ready)('skopeo through docker-credential-swr', () => {
   });
 
   it('is refused again after docker-config --remove', async () => {
-    expect((await swrShell('docker-config', '--remove')).status).toBe(0);
+    expect((await swrShellHere('docker-config', '--remove')).status).toBe(0);
     expect(JSON.parse(configJson())).toEqual({});
     expect((await inspect()).status).not.toBe(0);
   });

@@ -1,12 +1,16 @@
 // docker-credential-swr as docker runs it: the built bin, a temporary HOME with
 // profiles written by the real `swr-shell configure`, every verb of the
-// protocol. The expected key comes from Huawei's openssl one-liner.
+// protocol. The expected key comes from Huawei's openssl one-liner. No
+// registry takes part: test/e2e/skopeo.test.ts has a client use the helper.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AK, HELPER_BIN, ROOT, requireBuild, run, SK, TempHome } from './bins.ts';
-import { opensslLoginKey } from './huawei-login-key.ts';
+import { AK, builtHelper, credentialHelper, SK, TempHome } from '../support/cli.ts';
+import { opensslLoginKey } from '../support/huawei-login-key.ts';
+import { run } from '../support/process.ts';
+import { DENO, denoOwnEnv, ROOT } from '../support/runtimes.ts';
 
 const NOT_FOUND = 'credentials not found in native keychain\n';
 const SINGAPORE = 'swr.ap-southeast-3.myhuaweicloud.com';
@@ -14,24 +18,27 @@ const PARTNER = 'registry.partner.example:5000';
 
 let home: TempHome;
 let key: string;
+/** Deno's cache, outside the HOME under test. */
+const denoDir = mkdtempSync(join(tmpdir(), 'swr-deno-cache-'));
 
 beforeAll(async () => {
-  requireBuild();
+  builtHelper();
   key = opensslLoginKey(AK, SK);
   home = new TempHome();
   await home.configure('--region', 'ap-southeast-3', '--project', 'ap-southeast-3_dev');
   await home.configure('--profile', 'partner', '--region', 'xx-east-1', '--registry', PARTNER);
 });
 
-afterAll(() => home?.remove());
+afterAll(() => {
+  home?.remove();
+  rmSync(denoDir, { recursive: true, force: true });
+});
 
-const helper = (args: string[], input?: string, env: Record<string, string> = {}) =>
-  run(process.execPath, [HELPER_BIN, ...args], { env: { ...home.env, ...env }, input });
+const helper = (args: string[], input?: string) => credentialHelper(args, home.env, input);
 
-/** Every file under the temporary HOME with its size and modification time (not Deno's cache). */
+/** Every file under the temporary HOME with its size and modification time. */
 function snapshot(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((path) => !path.startsWith('.cache'))
     .sort()
     .map((path) => {
       const stat = statSync(join(dir, path));
@@ -99,10 +106,9 @@ describe.concurrent('docker-credential-swr (built bin)', () => {
   });
 
   it('answers the same under Deno, from the TypeScript source', async () => {
-    const deno = join(ROOT, 'node_modules', '.bin', 'deno');
     const args = ['run', '--quiet', '--allow-env', '--allow-read', join(ROOT, 'src', 'credential-helper.ts'), 'get'];
     const [underDeno, underNode] = await Promise.all([
-      run(deno, args, { env: { ...home.env, DENO_NO_UPDATE_CHECK: '1' }, input: SINGAPORE }),
+      run(DENO, args, { env: { ...home.env, ...denoOwnEnv(denoDir) }, input: SINGAPORE }),
       helper(['get'], SINGAPORE),
     ]);
     expect(underDeno).toEqual(underNode);
@@ -127,8 +133,7 @@ describe('the bundle of docker-credential-swr', () => {
   }
 
   it('loads neither yargs nor ejs nor the templates', () => {
-    requireBuild();
-    const files = [...loaded(HELPER_BIN)];
+    const files = [...loaded(builtHelper())];
     expect(files.filter((file) => !file.startsWith('/'))).toEqual(['dynamic node:fs']);
     const text = files.filter((file) => file.startsWith('/')).map((file) => readFileSync(file, 'utf8')).join('\n');
     expect(text).toContain('credentials not found in native keychain');
@@ -136,7 +141,7 @@ describe('the bundle of docker-credential-swr', () => {
   });
 
   it('is executable and starts with a node shebang', () => {
-    expect(statSync(HELPER_BIN).mode & 0o111).not.toBe(0);
-    expect(readFileSync(HELPER_BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(builtHelper()).mode & 0o111).not.toBe(0);
+    expect(readFileSync(builtHelper(), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 });

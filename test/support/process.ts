@@ -1,5 +1,6 @@
-// Child processes for the end-to-end suite: commands that run to completion,
-// and daemons that run in the background until stopped by their PID.
+// Child processes for the tests that run real programs: commands that run to
+// completion without blocking, and daemons that run in the background until
+// stopped by their PID.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ export interface Result {
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
+  cwd?: string;
   input?: string;
 }
 
@@ -21,13 +23,15 @@ export function run(command: string, args: readonly string[], options: RunOption
   return new Promise((resolve, reject) => {
     // Without input, standard input is /dev/null: nothing to write to a child that has exited.
     const stdin = options.input === undefined ? 'ignore' : 'pipe';
-    const child = spawn(command, args, { env: options.env ?? process.env, stdio: [stdin, 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: [stdin, 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
+    // A command that does not read its input may exit before the write: that is fine.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input);
   });
 }
