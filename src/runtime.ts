@@ -166,9 +166,10 @@ function denoRuntime(deno: DenoApi): Runtime {
     readStdin: () => readAll(deno.stdin.readable),
     isTerminal: (stream) => deno[stream].isTerminal(),
     async readHidden(prompt) {
-      writeAll(deno.stderr, prompt);
+      // Raw (no echo) before the prompt shows: what is typed once it shows never echoes.
       deno.stdin.setRaw?.(true);
       try {
+        writeAll(deno.stderr, prompt);
         return await hiddenLine(async () => {
           const buffer = new Uint8Array(256);
           const count = await deno.stdin.read(buffer);
@@ -230,7 +231,7 @@ function nodeRuntime(node: NodeProcess): Runtime {
     readStdin: () => readAll(node.stdin),
     isTerminal: (stream) => node[stream].isTTY === true,
     async readHidden(prompt) {
-      stderr(prompt);
+      // Raw (no echo) before the prompt shows: what is typed once it shows never echoes.
       node.stdin.setRawMode?.(true);
       const queue: Uint8Array[] = [];
       let wake: (() => void) | undefined;
@@ -241,6 +242,7 @@ function nodeRuntime(node: NodeProcess): Runtime {
       node.stdin.on('data', listener);
       node.stdin.resume();
       try {
+        stderr(prompt);
         return await hiddenLine(async () => {
           while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
           return queue.shift()!;
