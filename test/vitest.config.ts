@@ -5,6 +5,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['test/**/*.test.ts'],
+    // CI also keeps a JSON summary, from which .ci/run prints a plain "N passed, N failed" line.
+    reporters: process.env['CI'] === 'true' ? ['default', ['json', { outputFile: 'node_modules/.cache/swr-shell/vitest.json' }]] : ['default'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
