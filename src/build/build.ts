@@ -26,7 +26,7 @@ const templates = readdirSync(at('templates'))
   .map((file) => ({ name: file.slice(0, -'.ejs'.length), text: readFileSync(at(`templates/${file}`), 'utf8') }));
 
 mkdirSync(at('src/generated'), { recursive: true });
-writeFileSync(at('src/generated/templates.ts'), templatesModule(templates, pkg.version));
+writeFileSync(at('src/generated/templates.ts'), templatesModule(templates));
 writeFileSync(at('src/generated/version.ts'), versionModule(pkg.version));
 
 if (!process.argv.includes('--templates-only')) {

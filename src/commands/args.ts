@@ -1,6 +1,10 @@
 // Reading parsed arguments: each option is given at most once.
 
 import { UsageError } from '../core/errors.ts';
+import { SHELLS, type Shell } from '../core/plugin.ts';
+import { detectShell } from '../core/shell.ts';
+import { validateChoice } from '../core/validate.ts';
+import type { Io } from '../runtime.ts';
 
 export type Args = Readonly<Record<string, unknown>>;
 
@@ -24,4 +28,15 @@ export function listArg(args: Args, name: string): string[] {
   const value = args[name];
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+/** The shell that runs swr-shell, for a command given none (`command` names it in the message). */
+export async function callingShell(io: Io, command: string): Promise<Shell> {
+  return detectShell(await io.parentCommand(), io.env['SHELL'], command);
+}
+
+/** The `shell` argument, else the calling shell. */
+export async function shellArg(args: Args, io: Io, command: string): Promise<Shell> {
+  const named = stringArg(args, 'shell');
+  return named === undefined ? callingShell(io, command) : validateChoice(named, SHELLS, 'shell');
 }

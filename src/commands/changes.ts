@@ -5,10 +5,9 @@ import type { Argv } from 'yargs';
 import type { FileSystem } from '../core/fs.ts';
 import { applyChange, changeDiff, describePath, type FileChange } from '../core/install.ts';
 import { SHELLS, type Shell } from '../core/plugin.ts';
-import { detectShell } from '../core/shell.ts';
 import { validateChoice } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
-import { type Args, listArg } from './args.ts';
+import { type Args, callingShell, listArg } from './args.ts';
 
 /** The arguments both commands take: the shells, and --dry-run. */
 export function shellOptions(yargs: Argv): Argv {
@@ -21,7 +20,7 @@ export function shellOptions(yargs: Argv): Argv {
 export async function shellsArg(args: Args, io: Io, command: 'install' | 'uninstall'): Promise<Shell[]> {
   const named = listArg(args, 'shells').map((shell) => validateChoice(shell, SHELLS, 'shell'));
   if (named.length > 0) return named;
-  return [detectShell(await io.parentCommand(), io.env['SHELL'], command)];
+  return [await callingShell(io, command)];
 }
 
 function reportLine(change: FileChange): string {

@@ -7,16 +7,12 @@ import {
   type CompletionCommand,
   type CompletionFlag,
   type CompletionModel,
-  completionPath,
   renderCompletion,
   type Values,
 } from '../core/completion.ts';
 import { SHELLS, type Shell } from '../core/plugin.ts';
-import type { Env } from '../core/profile.ts';
-import { detectShell } from '../core/shell.ts';
-import { validateChoice } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
-import { type Args, stringArg } from './args.ts';
+import { type Args, shellArg } from './args.ts';
 import { type Declaration, declarations, usagePositionals } from './declarations.ts';
 import { FORMATS } from './env.ts';
 
@@ -101,16 +97,11 @@ async function currentModel(): Promise<CompletionModel> {
   return completionModel(COMMANDS);
 }
 
-/** The completion script for `shell` and where that shell looks for it, for install. */
-export async function completionFile(shell: Shell, env: Env): Promise<{ path: string; text: string }> {
-  return { path: completionPath(shell, env), text: renderCompletion(shell, await currentModel()) };
+/** The completion script for `shell`, for install (src/core/dotfiles.ts knows where it goes). */
+export async function completionScript(shell: Shell): Promise<string> {
+  return renderCompletion(shell, await currentModel());
 }
 
 export async function run(args: Args, io: Io): Promise<void> {
-  const shellArg = stringArg(args, 'shell');
-  const shell =
-    shellArg === undefined
-      ? detectShell(await io.parentCommand(), io.env['SHELL'], 'completion')
-      : validateChoice(shellArg, SHELLS, 'shell');
-  io.stdout(renderCompletion(shell, await currentModel()));
+  io.stdout(await completionScript(await shellArg(args, io, 'completion')));
 }

@@ -1,11 +1,10 @@
 // swr-shell init [bash|zsh|fish] [--cmd PREFIX] [--profile NAME]
 
 import type { Argv } from 'yargs';
-import { DEFAULT_PREFIX, renderPlugin, SHELLS } from '../core/plugin.ts';
-import { detectShell } from '../core/shell.ts';
-import { validateChoice, validatePrefix, validateProfileName } from '../core/validate.ts';
+import { DEFAULT_PREFIX, renderPlugin } from '../core/plugin.ts';
+import { validatePrefix, validateProfileName } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
-import { type Args, stringArg } from './args.ts';
+import { type Args, shellArg, stringArg } from './args.ts';
 
 export const command = {
   usage: 'init [shell]',
@@ -19,12 +18,8 @@ export const command = {
 };
 
 export async function run(args: Args, io: Io): Promise<void> {
-  const shellArg = stringArg(args, 'shell');
   const profile = stringArg(args, 'profile');
   const prefix = validatePrefix(stringArg(args, 'cmd') ?? DEFAULT_PREFIX);
-  const shell =
-    shellArg === undefined
-      ? detectShell(await io.parentCommand(), io.env['SHELL'])
-      : validateChoice(shellArg, SHELLS, 'shell');
+  const shell = await shellArg(args, io, 'init');
   io.stdout(renderPlugin({ shell, prefix, profile: profile === undefined ? undefined : validateProfileName(profile) }));
 }

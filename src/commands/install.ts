@@ -2,13 +2,14 @@
 
 import type { Argv } from 'yargs';
 import { INSTALL_MODES } from '../core/dotfiles.ts';
-import { onPath, planInstall } from '../core/install.ts';
+import { planInstall } from '../core/install.ts';
+import { findOnPath } from '../core/path-search.ts';
 import { DEFAULT_PREFIX } from '../core/plugin.ts';
 import { validateChoice, validatePrefix, validateProfileName } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
 import { type Args, booleanArg, stringArg } from './args.ts';
 import { carryOut, shellOptions, shellsArg } from './changes.ts';
-import { completionFile } from './completion.ts';
+import { completionScript } from './completion.ts';
 
 export const command = {
   usage: 'install [shells..]',
@@ -33,13 +34,13 @@ export async function run(args: Args, io: Io): Promise<void> {
     mode,
     prefix,
     profile: profile === undefined ? undefined : validateProfileName(profile),
-    fishCompletion: shells.includes('fish') ? (await completionFile('fish', io.env)).text : undefined,
+    fishCompletion: shells.includes('fish') ? await completionScript('fish') : undefined,
   };
   const dryRun = booleanArg(args, 'dry-run');
   const fs = await io.fs();
   const changes = planInstall(fs, io.env, io.platform, shells, options);
   carryOut(fs, io, changes, dryRun);
-  if (mode === 'eval' && !onPath(fs, io.env, 'swr-shell')) {
+  if (mode === 'eval' && findOnPath(fs, io.env, 'swr-shell') === undefined) {
     io.stderr(
       'swr-shell: note: swr-shell is not on PATH here, and the block runs it only where it is: ' +
         'install it globally (npm install -g swr-shell), or use --mode static, which needs no swr-shell at shell start.\n',

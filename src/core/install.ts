@@ -19,7 +19,7 @@ import {
 } from './dotfiles.ts';
 import { Failure } from './errors.ts';
 import { ensureDirectory, errorCode, type FileSystem, fsFailure, resolveLinks, writeFileAtomic } from './fs.ts';
-import { dirname, join } from './paths.ts';
+import { dirname } from './paths.ts';
 import type { Shell } from './plugin.ts';
 import type { Env } from './profile.ts';
 
@@ -223,17 +223,4 @@ function unlinkIfThere(fs: FileSystem, path: string): void {
 export function changeDiff(change: FileChange): string {
   const text = (data: Uint8Array | undefined): string | undefined => (data === undefined ? undefined : bytesToBinary(data));
   return unifiedDiff(change.target, text(change.before), text(change.after));
-}
-
-/** Whether an executable file `name` is in one of the directories of $PATH. */
-export function onPath(fs: FileSystem, env: Env, name: string): boolean {
-  return (env['PATH'] ?? '').split(':').some((directory) => {
-    if (!directory.startsWith('/')) return false;
-    try {
-      const stat = fs.statSync(join(directory, name));
-      return stat !== undefined && stat.isFile() && (Number(stat.mode) & 0o111) !== 0;
-    } catch {
-      return false;
-    }
-  });
 }

@@ -31,14 +31,13 @@ export const QUOTE: Readonly<Record<Shell, Escape>> = { bash: posixQuote, zsh: p
  * (the shell's default, such as file names, where empty).
  */
 const FUNCTIONS = [
-  ['login', '[docker|podman|nerdctl] [options...]', 'log a container client in to SWR', '__swr_do_login', '', 'tools'],
-  ['logout', '[docker|podman|nerdctl] [options...]', 'log a container client out of SWR', '__swr_do_logout', '', 'tools'],
+  ['login', '[docker|podman|nerdctl] [options...]', 'log a container client in to SWR', '__swr_do_client', 'login ', 'tools'],
+  ['logout', '[docker|podman|nerdctl] [options...]', 'log a container client out of SWR', '__swr_do_client', 'logout ', 'tools'],
   ['pull', 'IMAGE [ctr-options...]', 'pull an image from SWR with ctr', '__swr_do_ctr', 'pull ', ''],
   ['push', 'IMAGE [ctr-options...]', 'push an image to SWR with ctr', '__swr_do_ctr', 'push ', ''],
   ['ref', 'IMAGE', 'print the full SWR reference for an image', '__swr_do_ref', '', ''],
   ['region', '[REGION]', 'print or switch the SWR region of this shell', '__swr_do_region', '', 'regions'],
 ] as const;
-
 
 /** The options of `swr-shell init` that give this plugin, each after a space: " --cmd hw". */
 export function initFlags({ prefix, profile }: Omit<PluginOptions, 'shell'>): string {

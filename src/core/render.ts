@@ -13,4 +13,4 @@ export function render(name: TemplateName, data: object, escape: Escape): string
   return templates[name](data, escape, include);
 }
 
-export { version } from '../generated/templates.ts';
+export { version } from '../generated/version.ts';

@@ -249,7 +249,7 @@ describe('init', () => {
   it('renames the functions with --cmd and pins --profile', async () => {
     const result = await run(['init', 'bash', '--cmd', 'hw', '--profile', 'partner']);
     expect(result.stdout).toContain('function hw-login {');
-    expect(result.stdout).toContain("__swr_do_login hw-login 'partner' \"$@\"");
+    expect(result.stdout).toContain("__swr_do_client hw-login 'partner' login \"$@\"");
     expect(result.stdout).not.toContain('function swr-login');
   });
   it.each([

@@ -4,7 +4,7 @@
 
 import type { Argv } from 'yargs';
 import { describe, expect, it } from 'vitest';
-import { completionFile, completionModel } from '../../src/commands/completion.ts';
+import { completionModel, completionScript } from '../../src/commands/completion.ts';
 import { declarations, usagePositionals } from '../../src/commands/declarations.ts';
 import { completionPath, renderCompletion } from '../../src/core/completion.ts';
 import { fastCompletionArgs, main } from '../../src/main.ts';
@@ -94,11 +94,11 @@ describe('completionPath', () => {
 });
 
 describe('swr-shell completion', () => {
-  it('prints the script of the shell it is given, and completionFile gives the same text', async () => {
+  it('prints the script of the shell it is given, and completionScript gives the same text', async () => {
     const { io, stdout } = fakeIo();
     expect(await main(['completion', 'fish'], io)).toBe(0);
     expect(stdout()).toMatch(/^# fish completion for swr-shell /);
-    expect((await completionFile('fish', { HOME: '/home/u' })).text).toBe(stdout());
+    expect(await completionScript('fish')).toBe(stdout());
   });
 
   it('serves the calling shell without an argument', async () => {
