@@ -1,5 +1,5 @@
 // The npm package as users get it: packed, then installed into a new project
-// from npm's cache (no network), with nothing but its runtime dependencies.
+// from npm's cache where it can (the registry for metadata a fresh cache lacks), with nothing but its runtime dependencies.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ export function packAndInstall(directory: string): InstalledPackage {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'uses-swr-shell', version: '1.0.0', private: true }));
   execFileSync(
     'npm',
-    ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', join(directory, packed.filename)],
+    ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', join(directory, packed.filename)],
     { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return { packed, project, bin: (name) => join(project, 'node_modules', '.bin', name) };
