@@ -103,6 +103,8 @@ _swr_shell_option() {
 _swr_shell_argument() {
     case "$1 $2" in
     'init 0') kind=words words=(bash zsh fish) ;;
+    'login 0') kind=words words=(docker podman nerdctl) ;;
+    'login '*) kind=none ;;
     'install '*) kind=words words=(bash zsh fish) ;;
     'uninstall '*) kind=words words=(bash zsh fish) ;;
     'completion 0') kind=words words=(bash zsh fish) ;;
@@ -116,6 +118,7 @@ _swr_shell_flags() {
     init) _swr_shell_add "$2" --cmd --profile --help -h --version ;;
     configure) _swr_shell_add "$2" --profile --region --project --org --registry --ak --credentials --sk-stdin --help -h --version ;;
     login-key) _swr_shell_add "$2" --ak --credentials --sk-stdin --help -h --version ;;
+    login) _swr_shell_add "$2" --help -h --version ;;
     env) _swr_shell_add "$2" --profile --format --no-secret --output --help -h --version ;;
     regions) _swr_shell_add "$2" --json --help -h --version ;;
     docker-config) _swr_shell_add "$2" --profile --dry-run --remove --help -h --version ;;
@@ -164,7 +167,7 @@ _swr_shell() {
         if [[ $current == -* ]]; then
             _swr_shell_add "$current" --help -h --version
         else
-            _swr_shell_add "$current" init configure login-key env regions docker-config k8s-secret containerd-config doctor install uninstall completion
+            _swr_shell_add "$current" init configure login-key login env regions docker-config k8s-secret containerd-config doctor install uninstall completion
         fi
     elif [[ -n $option ]] && _swr_shell_option "$command" "$option"; then
         _swr_shell_values "$kind" "$current"

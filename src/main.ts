@@ -38,6 +38,16 @@ export function fastCompletionArgs(args: readonly string[]): Args | undefined {
   return args[1] === undefined ? {} : { shell: args[1] };
 }
 
+/**
+ * `login [tool] [options...]`: the tool's own options pass on as they are,
+ * which yargs would refuse; help and version are for yargs.
+ */
+export function fastLoginArgs(args: readonly string[]): Args | undefined {
+  if (args[0] !== 'login' || args.some((arg) => arg === '--help' || arg === '-h' || arg === '--version')) return undefined;
+  const named = args[1] !== undefined && !args[1].startsWith('-');
+  return { tool: named ? args[1] : undefined, options: args.slice(named ? 2 : 1) };
+}
+
 export async function main(args: readonly string[], io: Io): Promise<number> {
   try {
     const sk = args.find((arg) => SK_FLAG.test(arg));
@@ -50,9 +60,11 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     }
     const fast = fastInitArgs(args);
     const completion = fast ? undefined : fastCompletionArgs(args);
+    const login = fast || completion ? undefined : fastLoginArgs(args);
     if (fast) await init(fast, io);
     else if (completion) await (await import('./commands/completion.ts')).run(completion, io);
-    else await (await import('./parser.ts')).dispatch(args, io);
+    else if (login) return await (await import('./commands/login.ts')).run(login, io);
+    else return await (await import('./parser.ts')).dispatch(args, io);
     return 0;
   } catch (error) {
     return report(error, io);

@@ -15,6 +15,7 @@ import * as env from './commands/env.ts';
 import * as init from './commands/init.ts';
 import * as install from './commands/install.ts';
 import * as k8sSecret from './commands/k8s-secret.ts';
+import * as login from './commands/login.ts';
 import * as loginKey from './commands/login-key.ts';
 import * as regions from './commands/regions.ts';
 import * as uninstall from './commands/uninstall.ts';
@@ -23,13 +24,15 @@ interface Command {
   usage: string;
   describe: string;
   builder: (yargs: import('yargs').Argv) => import('yargs').Argv;
-  run: (args: Args, io: Io) => Promise<void>;
+  /** Resolves to the exit status when the command has one of its own (login passes on its tool's). */
+  run: (args: Args, io: Io) => Promise<void | number>;
 }
 
 export const COMMANDS: readonly Command[] = [
   init,
   configure,
   loginKey,
+  login,
   env,
   regions,
   dockerConfig,
@@ -72,12 +75,13 @@ function checkBooleanValues(args: readonly string[]): void {
   }
 }
 
-export async function dispatch(args: readonly string[], io: Io): Promise<void> {
+/** Runs the command that `args` name; resolves to its exit status. */
+export async function dispatch(args: readonly string[], io: Io): Promise<number> {
   checkBooleanValues(args);
   // import(), not a static import: yargs is the costliest module to load, and
   // importing COMMANDS (for completion) must not load it.
   const { default: yargs } = await import('yargs');
-  let pending: Promise<void> | undefined;
+  let pending: Promise<void | number> | undefined;
   const parser = yargs()
     .scriptName('swr-shell')
     .usage('swr-shell <command> [options]\n\nSWR (Huawei Cloud container registry) logins and image references for bash, zsh and fish.')
@@ -104,5 +108,5 @@ export async function dispatch(args: readonly string[], io: Io): Promise<void> {
     );
   });
   if (output) io.stdout(output.endsWith('\n') ? output : output + '\n');
-  await pending;
+  return (await pending) ?? 0;
 }
