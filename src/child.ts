@@ -13,12 +13,19 @@ export interface ToolResult {
 /**
  * Runs `program` with `input` on its standard input. Its standard output is
  * ours; its standard error goes to `stderr` as it comes and into the result.
+ * It inherits our environment unless given `env`.
  */
-export async function runTool(program: string, args: readonly string[], input: string, stderr: (text: string) => void): Promise<ToolResult> {
+export async function runTool(
+  program: string,
+  args: readonly string[],
+  input: string,
+  stderr: (text: string) => void,
+  env?: Readonly<Record<string, string | undefined>>,
+): Promise<ToolResult> {
   const { spawn } = await import('node:child_process');
   const { constants } = await import('node:os');
   return new Promise((resolve, reject) => {
-    const child = spawn(program, [...args], { stdio: ['pipe', 'inherit', 'pipe'] });
+    const child = spawn(program, [...args], { stdio: ['pipe', 'inherit', 'pipe'], ...(env ? { env } : {}) });
     let errors = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       errors += chunk;
