@@ -3,11 +3,13 @@
 // writes the completion scripts of completions/ with the bundled bin (they are
 // checked in; a test holds them to `swr-shell completion`). Deno runs src/
 // directly and needs only the first step. The version also gets a module of
-// its own, for the credential helper, which must not load templates.
+// its own, for the credential helper, which must not load templates. The
+// GitHub Action's steps are bundled into action/, also checked in.
 
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { actionBuild } from './action.ts';
 import { templatesModule, versionModule } from './templates.ts';
 
 // npm runs scripts from the package root.
@@ -49,6 +51,9 @@ if (!process.argv.includes('--templates-only')) {
     logLevel: 'warning',
   });
   for (const name of Object.keys(BINS)) chmodSync(at(`dist/${name}.cjs`), 0o755);
+
+  // The GitHub Action's steps, checked in like completions/.
+  await esbuild.build(actionBuild(process.cwd()));
 
   // Named as each shell's completion loader looks for them.
   const completionFiles = { bash: 'swr-shell.bash', zsh: '_swr-shell', fish: 'swr-shell.fish' };

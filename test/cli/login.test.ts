@@ -31,7 +31,7 @@ interface Run {
 
 let runs = 0;
 /** The built swr-shell with `args`, the sandbox's HOME and the stand-ins as its whole PATH (or `path`). */
-function login(args: string[], env: Record<string, string> = {}, path = sandbox.bin): Promise<Run> {
+function login(args: string[], env: NodeJS.ProcessEnv = {}, path = sandbox.bin): Promise<Run> {
   const calls = join(sandbox.root, `login-calls-${++runs}`);
   mkdirSync(calls);
   return new Promise((resolve) => {

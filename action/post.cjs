@@ -1,0 +1,192 @@
+// Built by `npm run build` from src/action/ (src/build/action.ts): edit the source, not this file.
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// src/core/regions.ts
+var COM = "myhuaweicloud.com";
+var DOMAIN_EXCEPTIONS = { "eu-west-101": "myhuaweicloud.eu" };
+var NAMES = [
+  ["af-north-1", "AF-Cairo"],
+  ["af-south-1", "AF-Johannesburg"],
+  ["ap-southeast-1", "CN-Hong Kong"],
+  ["ap-southeast-2", "AP-Bangkok"],
+  ["ap-southeast-3", "AP-Singapore"],
+  ["ap-southeast-4", "AP-Jakarta"],
+  ["ap-southeast-5", "AP-Manila"],
+  ["ae-ad-1", ""],
+  ["cn-east-2", "CN East-Shanghai2"],
+  ["cn-east-3", "CN East-Shanghai1"],
+  ["cn-east-4", "CN East2"],
+  ["cn-east-5", "CN East-Qingdao"],
+  ["cn-north-1", "CN North-Beijing1"],
+  ["cn-north-2", "CN North-Beijing2"],
+  ["cn-north-4", "CN North-Beijing4"],
+  ["cn-north-9", "CN North-Ulanqab1"],
+  ["cn-north-11", ""],
+  ["cn-north-12", "CN North3"],
+  ["cn-south-1", "CN South-Guangzhou"],
+  ["cn-south-2", "CN South-Shenzhen"],
+  ["cn-south-4", "CN South-Guangzhou-InvitationOnly"],
+  ["cn-southwest-2", "CN Southwest-Guiyang1"],
+  ["cn-southwest-3", ""],
+  ["eu-west-0", "EU-Paris"],
+  ["eu-west-101", "EU-Dublin"],
+  ["la-north-2", "LA-Mexico City2"],
+  ["la-south-2", "LA-Santiago"],
+  ["me-east-1", "ME-Riyadh"],
+  ["my-kualalumpur-1", ""],
+  ["na-mexico-1", "LA-Mexico City1"],
+  ["ru-moscow-1", ""],
+  ["ru-northwest-2", "RU-Moscow2"],
+  ["sa-brazil-1", "LA-Sao Paulo1"],
+  ["sa-peru-1", "LA-Lima1"],
+  ["tr-west-1", "TR-Istanbul"]
+];
+var REGIONS = NAMES.map(([id, name]) => ({
+  id,
+  name,
+  domain: DOMAIN_EXCEPTIONS[id] ?? COM
+}));
+var BY_ID = new Map(REGIONS.map((region) => [region.id, region]));
+
+// src/core/validate.ts
+var LOWER = "abcdefghijklmnopqrstuvwxyz";
+var UPPER = LOWER.toUpperCase();
+var DIGIT = "0123456789";
+var HEX = "0123456789abcdef";
+var ALNUM = UPPER + LOWER + DIGIT;
+var COMPONENT = `[${LOWER}${DIGIT}]+(([.]|_|__|-+)[${LOWER}${DIGIT}]+)*`;
+var LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]*[${LOWER}${DIGIT}])?`;
+var PATTERNS = {
+  ak: `^[${ALNUM}]{10,30}$`,
+  sk: `^[${ALNUM}]{30,50}$`,
+  loginKey: `^[${HEX}]{64}$`,
+  regionShape: `^[${LOWER}]+(-[${LOWER}${DIGIT}]+)+$`,
+  subProject: `^[${ALNUM}_-]{1,40}$`,
+  org: `^[${LOWER}]([${LOWER}${DIGIT}._-]{0,62}[${LOWER}${DIGIT}])?$`,
+  component: `^${COMPONENT}$`,
+  path: `^${COMPONENT}(/${COMPONENT})*$`,
+  host: `^${LABEL}([.]${LABEL})*(:[${DIGIT}]{1,5})?$`,
+  tag: `^[${ALNUM}_][${ALNUM}_.-]{0,127}$`,
+  digest: `^(sha256:[${HEX}]{64}|sha512:[${HEX}]{128})$`,
+  profile: `^[${ALNUM}][${ALNUM}_-]{0,63}$`,
+  prefix: `^[${UPPER}${LOWER}]([${ALNUM}_-]{0,30}[${ALNUM}_])?$`
+};
+var COMPILED = Object.fromEntries(
+  Object.entries(PATTERNS).map(([name, source]) => [name, new RegExp(source)])
+);
+function matches(name, value) {
+  return COMPILED[name].test(value);
+}
+
+// src/core/action.ts
+var ACTION_TOOLS = ["docker", "podman"];
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function workflowCommand(name, message) {
+  return `::${name}::${escapeData(message)}
+`;
+}
+function logoutFromState(env2) {
+  const tool = env2["STATE_tool"] ?? "";
+  const registry = env2["STATE_registry"] ?? "";
+  if (!ACTION_TOOLS.includes(tool) || !matches("host", registry)) return void 0;
+  return { tool, registry, logout: env2["STATE_logout"] !== "false" };
+}
+
+// src/core/client-login.ts
+function logoutArgs(registry, options = []) {
+  return ["logout", ...options, registry];
+}
+
+// src/child.ts
+async function runTool(program, args, input, stderr, env2) {
+  const { spawn } = await import("node:child_process");
+  const { constants } = await import("node:os");
+  return new Promise((resolve2, reject) => {
+    const child = spawn(program, [...args], { stdio: ["pipe", "inherit", "pipe"], ...env2 ? { env: env2 } : {} });
+    let errors = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk) => {
+      errors += chunk;
+      stderr(chunk);
+    });
+    child.on("error", (error) => {
+      if (error.code === "ENOENT") resolve2({ status: 127, stderr: "", missing: true });
+      else reject(error);
+    });
+    child.on("close", (status, signal) => {
+      const signalled = signal === null ? 1 : 128 + (constants.signals[signal] ?? 0);
+      resolve2({ status: status ?? signalled, stderr: errors, missing: false });
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(input);
+  });
+}
+
+// src/action/runner.ts
+var env = process.env;
+function print(text) {
+  process.stdout.write(text);
+}
+function annotate(kind, message) {
+  for (const line of message.split("\n")) print(workflowCommand(kind, line));
+}
+function runClient(tool, args, input) {
+  const childEnv = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
+  return runTool(tool, args, input, (text) => process.stderr.write(text), childEnv);
+}
+function answer(result) {
+  return result.stderr.split("\n").map((line) => line.trim()).filter(Boolean).join("\n") || `exit status ${result.status}`;
+}
+function finish(step) {
+  step().then(
+    (code) => process.exitCode = code,
+    (error) => {
+      annotate("error", `swr-shell action: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  );
+}
+
+// src/action/post.ts
+async function post() {
+  const state = logoutFromState(env);
+  if (state === void 0) {
+    print("Nothing to log out of: the main step logged nothing in.\n");
+    return 0;
+  }
+  if (!state.logout) {
+    print(`Leaving ${state.tool} logged in to ${state.registry} (logout: false)
+`);
+    return 0;
+  }
+  print(`Logging ${state.tool} out of ${state.registry}
+`);
+  const result = await runClient(state.tool, logoutArgs(state.registry), "");
+  if (result.missing) annotate("warning", `${state.tool} is not on PATH any more: cannot log out of ${state.registry}.`);
+  else if (result.status !== 0) annotate("warning", `${state.tool} logout of ${state.registry} failed: ${answer(result)}`);
+  return 0;
+}
+finish(post);
