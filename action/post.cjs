@@ -158,7 +158,7 @@ function runClient(tool, args, input) {
   return runTool(tool, args, input, (text) => process.stderr.write(text), childEnv);
 }
 function answer(result) {
-  return result.stderr.split("\n").map((line) => line.trim()).filter(Boolean).join("\n") || `exit status ${result.status}`;
+  return result.stderr.split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? `exit status ${result.status}`;
 }
 function finish(step) {
   step().then(

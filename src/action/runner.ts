@@ -38,9 +38,13 @@ export function runClient(tool: ActionTool, args: readonly string[], input: stri
   return runTool(tool, args, input, (text) => process.stderr.write(text), childEnv);
 }
 
-/** The tool's last words, for an annotation: its standard error without blank lines. */
+/**
+ * The registry's answer as the tool reports it, for a one-line annotation: the
+ * last line of its standard error (docker and podman end with the error; all
+ * of it is in the log above).
+ */
 export function answer(result: ToolResult): string {
-  return result.stderr.split('\n').map((line) => line.trim()).filter(Boolean).join('\n') || `exit status ${result.status}`;
+  return result.stderr.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? `exit status ${result.status}`;
 }
 
 export function finish(step: () => Promise<number>): void {

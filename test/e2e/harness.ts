@@ -173,7 +173,7 @@ async function configureAndInit(root: string, env: NodeJS.ProcessEnv, ak: string
 }
 
 /** Podman's storage, run and network directories under `dir`, through its configuration files. */
-function podmanConfig(dir: string): NodeJS.ProcessEnv {
+export function podmanConfig(dir: string): NodeJS.ProcessEnv {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     `${dir}/storage.conf`,
