@@ -109,11 +109,12 @@ function workflowCommand(name, message) {
   return `::${name}::${escapeData(message)}
 `;
 }
+var state = (env2, name) => env2[`STATE_${name}`] ?? "";
 function logoutFromState(env2) {
-  const tool = env2["STATE_tool"] ?? "";
-  const registry = env2["STATE_registry"] ?? "";
+  const tool = state(env2, "tool");
+  const registry = state(env2, "registry");
   if (!ACTION_TOOLS.includes(tool) || !matches("host", registry)) return void 0;
-  return { tool, registry, logout: env2["STATE_logout"] !== "false" };
+  return { tool, registry, logout: state(env2, "logout") !== "false" };
 }
 
 // src/core/client-login.ts
@@ -172,21 +173,21 @@ function finish(step) {
 
 // src/action/post.ts
 async function post() {
-  const state = logoutFromState(env);
-  if (state === void 0) {
+  const state2 = logoutFromState(env);
+  if (state2 === void 0) {
     print("Nothing to log out of: the main step logged nothing in.\n");
     return 0;
   }
-  if (!state.logout) {
-    print(`Leaving ${state.tool} logged in to ${state.registry} (logout: false)
+  if (!state2.logout) {
+    print(`Leaving ${state2.tool} logged in to ${state2.registry} (logout: false)
 `);
     return 0;
   }
-  print(`Logging ${state.tool} out of ${state.registry}
+  print(`Logging ${state2.tool} out of ${state2.registry}
 `);
-  const result = await runClient(state.tool, logoutArgs(state.registry), "");
-  if (result.missing) annotate("warning", `${state.tool} is not on PATH any more: cannot log out of ${state.registry}.`);
-  else if (result.status !== 0) annotate("warning", `${state.tool} logout of ${state.registry} failed: ${answer(result)}`);
+  const result = await runClient(state2.tool, logoutArgs(state2.registry), "");
+  if (result.missing) annotate("warning", `${state2.tool} is not on PATH any more: cannot log out of ${state2.registry}.`);
+  else if (result.status !== 0) annotate("warning", `${state2.tool} logout of ${state2.registry} failed: ${answer(result)}`);
   return 0;
 }
 finish(post);

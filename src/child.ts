@@ -1,6 +1,7 @@
 // Running a container client (docker, podman, nerdctl) with the login key on
 // its standard input: never on its command line, never in its environment.
-// node:child_process serves Node.js and Deno alike (Deno needs --allow-run).
+// Node.js only: the Node runtime's Io.runTool and the GitHub Action (Deno's
+// Io.runTool uses Deno.Command, which needs no environment access).
 
 export interface ToolResult {
   /** The tool's exit status (128 + the signal's number when a signal ended it); 127 when it is not on PATH. */

@@ -160,10 +160,13 @@ export function savedState(login: ActionLogin): Array<[string, string]> {
   ];
 }
 
+/** A value saved by savedState, as the runner gives it to the post step: STATE_<name>. */
+const state = (env: Env, name: string): string => env[`STATE_${name}`] ?? '';
+
 /** The post step's part: what to log out of, or undefined when main logged nothing in. */
 export function logoutFromState(env: Env): { tool: ActionTool; registry: string; logout: boolean } | undefined {
-  const tool = env['STATE_tool'] ?? '';
-  const registry = env['STATE_registry'] ?? '';
+  const tool = state(env, 'tool');
+  const registry = state(env, 'registry');
   if (!(ACTION_TOOLS as readonly string[]).includes(tool) || !matches('host', registry)) return undefined;
-  return { tool: tool as ActionTool, registry, logout: env['STATE_logout'] !== 'false' };
+  return { tool: tool as ActionTool, registry, logout: state(env, 'logout') !== 'false' };
 }

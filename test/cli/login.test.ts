@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtCli } from '../support/cli.ts';
+import { denoCommand, denoOwnEnv } from '../support/runtimes.ts';
 import { type Call, readCalls, Sandbox } from '../support/sandbox.ts';
 
 const AK = 'TESTAKEXAMPLE123';
@@ -30,15 +31,20 @@ interface Run {
 }
 
 let runs = 0;
-/** The built swr-shell with `args`, the sandbox's HOME and the stand-ins as its whole PATH (or `path`). */
-function login(args: string[], env: NodeJS.ProcessEnv = {}, path = sandbox.bin): Promise<Run> {
+/**
+ * The built swr-shell (or swr-shell on Deno, with the deno.json task's
+ * permissions) with `args`, the sandbox's HOME and the stand-ins as its whole PATH (or `path`).
+ */
+function login(args: string[], env: NodeJS.ProcessEnv = {}, path = sandbox.bin, runtime: 'node' | 'deno' = 'node'): Promise<Run> {
   const calls = join(sandbox.root, `login-calls-${++runs}`);
   mkdirSync(calls);
+  const [command, ...prefix] = runtime === 'node' ? [process.execPath, builtCli()] : denoCommand();
+  const own = runtime === 'node' ? {} : denoOwnEnv(join(sandbox.root, 'deno-cache'));
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
-      [builtCli(), 'login', ...args],
-      { env: { HOME: sandbox.home, PATH: path, SWR_TEST_CALLS: calls, ...env }, encoding: 'utf8' },
+      command!,
+      [...prefix, 'login', ...args],
+      { env: { ...own, HOME: sandbox.home, PATH: path, SWR_TEST_CALLS: calls, ...env }, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ status, stdout, stderr, calls: readCalls(calls) });
@@ -130,6 +136,15 @@ describe('swr-shell login', () => {
     expect(result.calls).toEqual([]);
     expect(result.stderr).not.toContain(KEY);
     expect(result.stderr).not.toContain('not-a-key');
+  });
+
+  it('on Deno, with the permissions of the deno.json task: the same call, the status and a missing tool', async () => {
+    const result = await login(['podman', '--tls-verify=false'], { SWR_TEST_STATUS: '3', SWR_TEST_STDERR: 'from podman' }, sandbox.bin, 'deno');
+    expect(result.stderr).toBe('from podman\n');
+    expect(result.status).toBe(3);
+    expect(result.calls.map(shown)).toEqual([loginCall('podman', ['--tls-verify=false'])]);
+    const missing = await login(['nerdctl'], {}, mkdtempSync(join(sandbox.root, 'empty-bin-')), 'deno');
+    expect(missing).toMatchObject({ status: 127, stdout: '', stderr: 'swr-shell login: nerdctl is not on PATH.\n' });
   });
 
   it('--help prints the usage and runs nothing', async () => {

@@ -69,6 +69,12 @@ export const CASES: readonly ParityCase[] = [
   { name: 'init unknown flag', steps: ['init bash --hook', 'init bash zsh'], status: 2 },
   { name: 'init --help', steps: ['init --help', 'init -h'] },
 
+  // login: what it says before or instead of running a tool (the tools themselves: test/cli/login.test.ts).
+  { name: 'login, tool not on PATH', steps: ['login nerdctl --debug', 'login'], status: 127, files: withProfile, env: { PATH: '/nonexistent' }, needs: 'login' },
+  { name: 'login refused', steps: ['login dokcer', 'login --tls-verify=false'], status: 2, files: withProfile, env: { SWR_RUNTIME: 'crio' }, needs: 'login' },
+  { name: 'login, no settings', steps: ['login podman'], status: 1, needs: 'login' },
+  { name: 'login --help', steps: ['login --help', 'login podman -h'], needs: 'login' },
+
   // env: every format and option, from a profile or from the environment.
   { name: 'env', steps: ['env'], files: withProfile },
   { name: 'env --format', steps: ['env --format dotenv', 'env --format sh', 'env --format fish', 'env --format json'], files: withProfile },

@@ -28,7 +28,7 @@ describe('the deno.json task', { timeout: 60_000 }, () => {
     expect(options).not.toContain('-A');
     expect(options.filter((option) => /^--allow-(all|net|ffi|sys|import)\b/.test(option))).toEqual([]);
     expect(options).toContain('--no-prompt');
-    expect(allowed('run')).toEqual(['ps']);
+    expect(allowed('run')).toEqual(['ps', 'docker', 'podman', 'nerdctl']);
     expect(options).not.toContain('--allow-env');
     expect(options).not.toContain('--allow-run');
   });
