@@ -150,6 +150,7 @@ describe.runIf(runnable)('CI logins against a real registry', { timeout: 60_000 
       expect(savedLogin(s.dockerAuth, registry.host)).toBeUndefined();
       expect(main.raw).toEqual({ env: '', output: '', state: '' });
       expect(main.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(wrongSk);
+      console.log(`simulated action run with a wrong SK, as the log shows it:\n${maskedLog(main.stdout).log}${main.stderr}`);
     });
   });
 });
