@@ -3,8 +3,7 @@
 // Huawei's openssl one-liner (never from our code), and the real docker CLI
 // and podman. docker login needs no daemon; DOCKER_HOST points at none.
 
-import { randomInt } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,24 +12,9 @@ import { inputVariables, maskedLog, postEnv, runStep } from '../support/github-r
 import { opensslLoginKey } from '../support/huawei-login-key.ts';
 import { requireTools } from '../support/tools.ts';
 import { type Registry, startRegistry } from './daemons.ts';
-import { podmanConfig, REGION } from './harness.ts';
+import { podmanConfig, randomAlnum, REGION, savedLogin } from './harness.ts';
 
 const runnable = requireTools('docker-registry', 'htpasswd', 'docker', 'podman', 'openssl');
-
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const randomAlnum = (length: number) => Array.from({ length }, () => ALNUM[randomInt(ALNUM.length)]).join('');
-
-/** The `user:password` an auth file (docker's config.json, podman's auth.json) holds for `host`, if any. */
-function savedLogin(authFile: string, host: string): string | undefined {
-  let config: { auths?: Record<string, { auth?: string }> };
-  try {
-    config = JSON.parse(readFileSync(authFile, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  const auth = config.auths?.[host]?.auth;
-  return auth === undefined ? undefined : Buffer.from(auth, 'base64').toString('utf8');
-}
 
 describe.runIf(runnable)('CI logins against a real registry', { timeout: 60_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'swr-ci-e2e-'));

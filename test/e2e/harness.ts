@@ -78,7 +78,19 @@ export interface Suite {
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const randomAlnum = (length: number) => Array.from({ length }, () => ALNUM[randomInt(ALNUM.length)]).join('');
+export const randomAlnum = (length: number) => Array.from({ length }, () => ALNUM[randomInt(ALNUM.length)]).join('');
+
+/** The `user:password` a client's auth file holds for `host`, or undefined without an entry (or file). */
+export function savedLogin(authFile: string, host: string): string | undefined {
+  let config: { auths?: Record<string, { auth?: string }> };
+  try {
+    config = JSON.parse(readFileSync(authFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const auth = config.auths?.[host]?.auth;
+  return auth === undefined ? undefined : Buffer.from(auth, 'base64').toString('utf8');
+}
 
 export async function startSuite(): Promise<Suite> {
   builtCli();

@@ -12,7 +12,7 @@ import { SHELLS } from '../../src/core/plugin.ts';
 import { opensslLoginKey } from '../support/huawei-login-key.ts';
 import { requireTools } from '../support/tools.ts';
 import type { Account } from './daemons.ts';
-import { ORG, type Scenario, type Suite, requireRoot, startSuite } from './harness.ts';
+import { ORG, savedLogin, type Scenario, type Suite, requireRoot, startSuite } from './harness.ts';
 import { buildImage, OCI_MANIFEST, type OciImage } from './oci-image.ts';
 
 const TOOLS = ['bash', 'zsh', 'fish', 'docker-registry', 'htpasswd', 'containerd', 'ctr', 'docker', 'podman', 'openssl'];
@@ -37,18 +37,6 @@ const LOGIN_CLIENTS = [
     refused: /invalid username\/password/,
   },
 ];
-
-/** The `user:password` a client's auth file holds for `host`, or undefined without an entry (or file). */
-function savedLogin(authFile: string, host: string): string | undefined {
-  let config: { auths?: Record<string, { auth?: string }> };
-  try {
-    config = JSON.parse(readFileSync(authFile, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  const auth = config.auths?.[host]?.auth;
-  return auth === undefined ? undefined : Buffer.from(auth, 'base64').toString('utf8');
-}
 
 // Generous limits: on two busy cores a scenario takes a second or two.
 describe.runIf(runnable)('the plugin against a real registry and containerd', { timeout: 60_000 }, () => {
