@@ -415,7 +415,11 @@ var import_node_crypto = require("node:crypto");
 var import_node_fs = require("node:fs");
 
 // src/child.ts
-async function runTool(program, args, input2, stderr, env2) {
+function runTool(program, args, input2, stderr, env2) {
+  const deno = globalThis.Deno;
+  return deno ? denoRun(deno, program, args, input2, stderr) : nodeRun(program, args, input2, stderr, env2);
+}
+async function nodeRun(program, args, input2, stderr, env2) {
   const { spawn } = await import("node:child_process");
   const { constants } = await import("node:os");
   return new Promise((resolve2, reject) => {
@@ -436,6 +440,26 @@ async function runTool(program, args, input2, stderr, env2) {
     child.stdin.on("error", () => void 0);
     child.stdin.end(input2);
   });
+}
+async function denoRun(deno, program, args, input2, stderr) {
+  let child;
+  try {
+    child = new deno.Command(program, { args: [...args], stdin: "piped", stdout: "inherit", stderr: "piped" }).spawn();
+  } catch (error) {
+    if (error instanceof deno.errors.NotFound) return { status: 127, stderr: "", missing: true };
+    throw error;
+  }
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(input2)).catch(() => void 0);
+  await writer.close().catch(() => void 0);
+  const decoder = new TextDecoder();
+  let errors = "";
+  for await (const chunk of child.stderr) {
+    const text = decoder.decode(chunk, { stream: true });
+    errors += text;
+    stderr(text);
+  }
+  return { status: (await child.status).code, stderr: errors, missing: false };
 }
 
 // src/action/runner.ts

@@ -123,7 +123,11 @@ function logoutArgs(registry, options = []) {
 }
 
 // src/child.ts
-async function runTool(program, args, input, stderr, env2) {
+function runTool(program, args, input, stderr, env2) {
+  const deno = globalThis.Deno;
+  return deno ? denoRun(deno, program, args, input, stderr) : nodeRun(program, args, input, stderr, env2);
+}
+async function nodeRun(program, args, input, stderr, env2) {
   const { spawn } = await import("node:child_process");
   const { constants } = await import("node:os");
   return new Promise((resolve2, reject) => {
@@ -144,6 +148,26 @@ async function runTool(program, args, input, stderr, env2) {
     child.stdin.on("error", () => void 0);
     child.stdin.end(input);
   });
+}
+async function denoRun(deno, program, args, input, stderr) {
+  let child;
+  try {
+    child = new deno.Command(program, { args: [...args], stdin: "piped", stdout: "inherit", stderr: "piped" }).spawn();
+  } catch (error) {
+    if (error instanceof deno.errors.NotFound) return { status: 127, stderr: "", missing: true };
+    throw error;
+  }
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(input)).catch(() => void 0);
+  await writer.close().catch(() => void 0);
+  const decoder = new TextDecoder();
+  let errors = "";
+  for await (const chunk of child.stderr) {
+    const text = decoder.decode(chunk, { stream: true });
+    errors += text;
+    stderr(text);
+  }
+  return { status: (await child.status).code, stderr: errors, missing: false };
 }
 
 // src/action/runner.ts

@@ -131,7 +131,7 @@ complete -c swr-shell -n __fish_use_subcommand -a login -d 'log docker, podman o
 complete -c swr-shell -n '__fish_seen_subcommand_from login' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from login' -l version -d 'Show version number'
 complete -c swr-shell -n '__fish_seen_subcommand_from login; and test (__swr_shell_arguments login) -eq 0' -a 'docker podman nerdctl' -d 'the client to log in (default: $SWR_RUNTIME, else docker)'
-complete -c swr-shell -n '__fish_seen_subcommand_from login; and test (__swr_shell_arguments login) -ge 1'  -d 'the client\'s own login options, passed on as they are'
+complete -c swr-shell -n '__fish_seen_subcommand_from login; and test (__swr_shell_arguments login) -ge 1' -d 'the client\'s own login options, passed on as they are'
 
 complete -c swr-shell -n __fish_use_subcommand -a env -d 'print the settings as a .env snippet for docker compose, direnv and CI'
 complete -c swr-shell -n '__fish_seen_subcommand_from env' -l profile -x -a '(__swr_shell_profiles)' -d 'profile to read (default: $SWR_PROFILE or "default")'

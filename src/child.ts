@@ -1,7 +1,8 @@
 // Running a container client (docker, podman, nerdctl) with the login key on
 // its standard input: never on its command line, never in its environment.
-// Node.js only: the Node runtime's Io.runTool and the GitHub Action (Deno's
-// Io.runTool uses Deno.Command, which needs no environment access).
+// Only `swr-shell login` and the GitHub Action load this module. Deno runs the
+// client with Deno.Command, which needs --allow-run for it and, unlike Deno's
+// node:child_process, no access to the whole environment.
 
 export interface ToolResult {
   /** The tool's exit status (128 + the signal's number when a signal ended it); 127 when it is not on PATH. */
@@ -11,17 +12,36 @@ export interface ToolResult {
   readonly missing: boolean;
 }
 
+interface DenoCommandApi {
+  Command: new (
+    program: string,
+    options: { args: string[]; stdin: 'piped'; stdout: 'inherit'; stderr: 'piped' },
+  ) => { spawn(): { stdin: WritableStream<Uint8Array>; stderr: ReadableStream<Uint8Array>; status: Promise<{ code: number }> } };
+  errors: { NotFound: new () => Error };
+}
+
 /**
  * Runs `program` with `input` on its standard input. Its standard output is
  * ours; its standard error goes to `stderr` as it comes and into the result.
- * It inherits our environment unless given `env`.
+ * It inherits our environment unless given `env` (Node.js only).
  */
-export async function runTool(
+export function runTool(
   program: string,
   args: readonly string[],
   input: string,
   stderr: (text: string) => void,
   env?: Readonly<Record<string, string | undefined>>,
+): Promise<ToolResult> {
+  const deno = (globalThis as { Deno?: DenoCommandApi }).Deno;
+  return deno ? denoRun(deno, program, args, input, stderr) : nodeRun(program, args, input, stderr, env);
+}
+
+async function nodeRun(
+  program: string,
+  args: readonly string[],
+  input: string,
+  stderr: (text: string) => void,
+  env: Readonly<Record<string, string | undefined>> | undefined,
 ): Promise<ToolResult> {
   const { spawn } = await import('node:child_process');
   const { constants } = await import('node:os');
@@ -44,4 +64,26 @@ export async function runTool(
     child.stdin!.on('error', () => undefined);
     child.stdin!.end(input);
   });
+}
+
+async function denoRun(deno: DenoCommandApi, program: string, args: readonly string[], input: string, stderr: (text: string) => void): Promise<ToolResult> {
+  let child;
+  try {
+    child = new deno.Command(program, { args: [...args], stdin: 'piped', stdout: 'inherit', stderr: 'piped' }).spawn();
+  } catch (error) {
+    if (error instanceof deno.errors.NotFound) return { status: 127, stderr: '', missing: true };
+    throw error;
+  }
+  const writer = child.stdin.getWriter();
+  // A tool that exits without reading its input closes the pipe: not our error.
+  await writer.write(new TextEncoder().encode(input)).catch(() => undefined);
+  await writer.close().catch(() => undefined);
+  const decoder = new TextDecoder();
+  let errors = '';
+  for await (const chunk of child.stderr) {
+    const text = decoder.decode(chunk, { stream: true });
+    errors += text;
+    stderr(text);
+  }
+  return { status: (await child.status).code, stderr: errors, missing: false };
 }

@@ -2,7 +2,6 @@
 // runtime through its globals, so that loading it imports nothing: under Deno a
 // `node:` import costs as much as the whole start, and `init` needs none.
 
-import type { ToolResult } from './child.ts';
 import { Failure } from './core/errors.ts';
 import type { Env } from './core/profile.ts';
 import type { FileSystem } from './core/fs.ts';
@@ -21,11 +20,6 @@ export interface Io {
   /** The command name of the parent process (the shell that ran us), if it can be known. */
   parentCommand(): Promise<string | undefined>;
   fs(): Promise<FileSystem>;
-  /**
-   * Runs a container client with `input` on its standard input: its output is
-   * ours, its standard error ours too and in the result (127 when not on PATH).
-   */
-  runTool(program: string, args: readonly string[], input: string): Promise<ToolResult>;
 }
 
 export interface Runtime extends Io {
@@ -53,16 +47,8 @@ interface DenoApi {
   stderr: DenoFile;
   Command: new (
     program: string,
-    options: { args: string[]; stdin: 'null' | 'piped'; stdout: 'piped' | 'inherit'; stderr: 'null' | 'piped' },
-  ) => {
-    output(): Promise<{ success: boolean; stdout: Uint8Array }>;
-    spawn(): {
-      stdin: WritableStream<Uint8Array>;
-      stderr: ReadableStream<Uint8Array>;
-      status: Promise<{ code: number }>;
-    };
-  };
-  errors: { NotFound: new () => Error };
+    options: { args: string[]; stdin: 'null'; stdout: 'piped'; stderr: 'null' },
+  ) => { output(): Promise<{ success: boolean; stdout: Uint8Array }> };
 }
 
 interface NodeStream {
@@ -196,27 +182,6 @@ function denoRuntime(deno: DenoApi): Runtime {
     },
     parentCommand: () => denoParentCommand(deno),
     fs: async () => (await import('node:fs')) as FileSystem,
-    async runTool(program, args, input) {
-      let child;
-      try {
-        child = new deno.Command(program, { args: [...args], stdin: 'piped', stdout: 'inherit', stderr: 'piped' }).spawn();
-      } catch (error) {
-        if (error instanceof deno.errors.NotFound) return { status: 127, stderr: '', missing: true };
-        throw error;
-      }
-      const writer = child.stdin.getWriter();
-      // A tool that exits without reading its input closes the pipe: not our error.
-      await writer.write(encoder.encode(input)).catch(() => undefined);
-      await writer.close().catch(() => undefined);
-      const decoder = new TextDecoder();
-      let errors = '';
-      for await (const chunk of child.stderr) {
-        const text = decoder.decode(chunk, { stream: true });
-        errors += text;
-        writeAll(deno.stderr, text);
-      }
-      return { status: (await child.status).code, stderr: errors, missing: false };
-    },
     setExitCode: (code) => {
       deno.exitCode = code;
     },
@@ -296,7 +261,6 @@ function nodeRuntime(node: NodeProcess): Runtime {
       return procComm((path) => readFileSync(path, 'utf8'), node.ppid);
     },
     fs: async () => (await import('node:fs')) as FileSystem,
-    runTool: async (program, args, input) => (await import('./child.ts')).runTool(program, args, input, stderr),
     setExitCode: (code) => {
       node.exitCode = code;
     },

@@ -3,6 +3,7 @@
 // profile); the key on the tool's standard input; the tool's status passed on.
 
 import type { Argv } from 'yargs';
+import { runTool } from '../child.ts';
 import { chooseTool, loginArgs } from '../core/client-login.ts';
 import { LOGIN_TOOLS } from '../core/plugin.ts';
 import { selectedLogin } from '../core/registry-logins.ts';
@@ -22,7 +23,7 @@ export const command = {
 export async function run(args: Args, io: Io): Promise<number> {
   const tool = chooseTool(stringArg(args, 'tool'), io.env);
   const login = selectedLogin(await io.fs(), io.env);
-  const result = await io.runTool(tool, loginArgs(login.user, login.registry, listArg(args, 'options')), login.loginKey);
+  const result = await runTool(tool, loginArgs(login.user, login.registry, listArg(args, 'options')), login.loginKey, io.stderr);
   if (result.missing) io.stderr(`swr-shell login: ${tool} is not on PATH.\n`);
   return result.status;
 }

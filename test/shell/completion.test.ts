@@ -258,7 +258,7 @@ describe.runIf(requireTools('zsh'))('zsh, without and with the completion system
   it('completes swr-shell from the script sourced after compinit, as eval "$(swr-shell completion zsh)" does', () => {
     const setup = `autoload -Uz compinit && compinit -D -u\nsource ${COMPLETIONS}/_swr-shell`;
     const [commands, regions] = completeZsh(setup, ['swr-shell log', 'swr-shell configure --region eu-west-10'], environment(fixture()));
-    expect(words(commands!)).toEqual(['login-key']);
+    expect(words(commands!)).toEqual(['login', 'login-key']);
     expect(regions).toEqual([{ word: 'eu-west-101', description: 'EU-Dublin' }]);
   });
 });

@@ -43,9 +43,6 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
     },
     parentCommand: async () => options.parent,
     fs: async () => fs,
-    runTool: async (program) => {
-      throw new Error(`in-process tests run no tools (${program} was asked for): test it with the built bin and stand-ins`);
-    },
   };
   return { io, fs, vol, stdout: () => out, stderr: () => err };
 }
