@@ -5,7 +5,7 @@
 import type { Argv } from 'yargs';
 import { Failure, UsageError } from '../core/errors.ts';
 import { loginKey, loginUser } from '../core/login-key.ts';
-import { type Profile, profileName, readProfile, writeProfile } from '../core/profile.ts';
+import { configureCommand, DEFAULT_PROFILE, type Profile, profileName, readProfile, writeProfile } from '../core/profile.ts';
 import { findRegion, registryHost } from '../core/regions.ts';
 import { validateHost, validateOrg, validateProject, validateRegion } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
@@ -40,7 +40,7 @@ export async function run(args: Args, io: Io): Promise<void> {
   const region = stringArg(args, 'region') ?? existing?.region;
   if (region === undefined) {
     throw new UsageError(
-      `profile "${name}" does not exist yet: give its region, as in swr-shell configure --region ap-southeast-3 ` +
+      `profile "${name}" does not exist yet: give its region, as in ${configureCommand(name)} --region ap-southeast-3 ` +
         '--credentials credentials.csv (swr-shell regions lists them).',
     );
   }
@@ -71,10 +71,13 @@ export async function run(args: Args, io: Io): Promise<void> {
       `  user      ${loginUser(project, ak)}`,
       ...(org ? [`  org       ${org}`] : []),
       keepKey ? 'The login key was kept.' : 'The login key was derived from the SK; the SK itself was not stored.',
+      `Next: ${checkCommand(name)} asks the registry whether it accepts the key, and swr-shell install adds swr-login, swr-pull and swr-push to your shell.`,
       '',
     ].join('\n'),
   );
 }
+
+const checkCommand = (name: string): string => (name === DEFAULT_PROFILE ? 'swr-shell check' : `swr-shell check --profile ${name}`);
 
 async function derive(pair: { ak: string; sk: string }): Promise<{ ak: string; key: string }> {
   return { ak: pair.ak, key: await loginKey(pair.ak, pair.sk) };

@@ -67,6 +67,11 @@ export function profileName(env: Env, pinned?: string): string {
   }
 }
 
+/** `swr-shell configure`, with `--profile NAME` unless it is the default profile: the start of a fix to show. */
+export function configureCommand(name: string): string {
+  return name === DEFAULT_PROFILE ? 'swr-shell configure' : `swr-shell configure --profile ${name}`;
+}
+
 export function profilePath(env: Env, name: string): string {
   return join(configDir(env), validateProfileName(name) + PROFILE_SUFFIX);
 }

@@ -113,7 +113,8 @@ export const CASES: readonly ParityCase[] = [
   { name: '--help, German locale', steps: ['--help', 'regions --help'], env: { LANG: 'de_DE.UTF-8' } },
   { name: 'unknown command, German locale', steps: ['bogus', 'init bash --hook'], env: { LC_ALL: 'de_DE.UTF-8' }, status: 2 },
   { name: '--version', steps: ['--version', 'init --version'] },
-  { name: 'no command', steps: [''], status: 2 },
+  { name: 'no command, help', steps: ['', 'help', 'help configure', '-v'] },
+  { name: 'mistyped command, a function, no value', steps: ['confgure', 'pull app:v1', 'configure --region'], status: 2 },
   { name: 'unknown command', steps: ['bogus', 'regions --bogus', 'regions -x', 'env --profile'], status: 2 },
 
   // install and uninstall (from another branch): every shell and mode, round trips.
