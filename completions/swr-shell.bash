@@ -79,6 +79,8 @@ _swr_shell_option() {
     'configure --registry') kind=none ;;
     'configure --ak') kind=none ;;
     'configure --credentials') kind=files ;;
+    'profiles --remove') kind=none ;;
+    'login-key --profile') kind=profiles ;;
     'login-key --ak') kind=none ;;
     'login-key --credentials') kind=files ;;
     'env --profile') kind=profiles ;;
@@ -115,7 +117,8 @@ _swr_shell_flags() {
     case $1 in
     init) _swr_shell_add "$2" --cmd --profile --help -h --version -v ;;
     configure) _swr_shell_add "$2" --profile --region --project --org --registry --ak --credentials --sk-stdin --help -h --version -v ;;
-    login-key) _swr_shell_add "$2" --ak --credentials --sk-stdin --help -h --version -v ;;
+    profiles) _swr_shell_add "$2" --json --remove --help -h --version -v ;;
+    login-key) _swr_shell_add "$2" --profile --ak --credentials --sk-stdin --help -h --version -v ;;
     env) _swr_shell_add "$2" --profile --format --no-secret --output --help -h --version -v ;;
     regions) _swr_shell_add "$2" --json --help -h --version -v ;;
     docker-config) _swr_shell_add "$2" --profile --dry-run --remove --help -h --version -v ;;
@@ -164,7 +167,7 @@ _swr_shell() {
         if [[ $current == -* ]]; then
             _swr_shell_add "$current" --help -h --version -v
         else
-            _swr_shell_add "$current" init configure login-key env regions docker-config k8s-secret containerd-config doctor install uninstall completion
+            _swr_shell_add "$current" init configure profiles login-key env regions docker-config k8s-secret containerd-config doctor install uninstall completion
         fi
     elif [[ -n $option ]] && _swr_shell_option "$command" "$option"; then
         _swr_shell_values "$kind" "$current"

@@ -72,7 +72,9 @@ function __swr_shell_arguments
                     set skip 1
                 case 'configure --profile' 'configure --region' 'configure --project' 'configure --org' 'configure --registry' 'configure --ak' 'configure --credentials'
                     set skip 1
-                case 'login-key --ak' 'login-key --credentials'
+                case 'profiles --remove'
+                    set skip 1
+                case 'login-key --profile' 'login-key --ak' 'login-key --credentials'
                     set skip 1
                 case 'env --profile' 'env --format' 'env --output'
                     set skip 1
@@ -120,7 +122,14 @@ complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l sk-stdin -d 
 complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l version -s v -d 'Show version number'
 
-complete -c swr-shell -n __fish_use_subcommand -a login-key -d 'print the SWR login key derived from an AK/SK pair'
+complete -c swr-shell -n __fish_use_subcommand -a profiles -d 'list the profiles (region, registry, user, organization; never a key), or remove one'
+complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l json -d 'print JSON'
+complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l remove -x -d 'delete this profile (its file and the login key in it)'
+complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l help -s h -d 'Show help'
+complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l version -s v -d 'Show version number'
+
+complete -c swr-shell -n __fish_use_subcommand -a login-key -d 'print the SWR login key derived from an AK/SK pair, or the profile\'s stored key'
+complete -c swr-shell -n '__fish_seen_subcommand_from login-key' -l profile -x -a '(__swr_shell_profiles)' -d 'profile whose key to print when no SK is given (default: $SWR_PROFILE or "default")'
 complete -c swr-shell -n '__fish_seen_subcommand_from login-key' -l ak -x -d 'access key ID (default: from the credentials file or HUAWEICLOUD_SDK_AK)'
 complete -c swr-shell -n '__fish_seen_subcommand_from login-key' -l credentials -r -F -d 'credentials.csv downloaded from the console'
 complete -c swr-shell -n '__fish_seen_subcommand_from login-key' -l sk-stdin -d 'read the secret key from standard input'

@@ -16,6 +16,7 @@ import * as init from './commands/init.ts';
 import * as install from './commands/install.ts';
 import * as k8sSecret from './commands/k8s-secret.ts';
 import * as loginKey from './commands/login-key.ts';
+import * as profiles from './commands/profiles.ts';
 import * as regions from './commands/regions.ts';
 import * as uninstall from './commands/uninstall.ts';
 import { overview, unknownCommand } from './commands/overview.ts';
@@ -30,6 +31,7 @@ interface Command {
 export const COMMANDS: readonly Command[] = [
   init,
   configure,
+  profiles,
   loginKey,
   env,
   regions,

@@ -162,3 +162,15 @@ export function listProfiles(fs: FileSystem, env: Env): string[] {
     throw fsFailure(error, 'list', configDir(env));
   }
 }
+
+/** Deletes the named profile's file; returns its path, or undefined when there was none. */
+export function removeProfile(fs: FileSystem, env: Env, name: string): string | undefined {
+  const path = profilePath(env, name);
+  try {
+    fs.unlinkSync(path);
+    return path;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw fsFailure(error, 'remove', path);
+  }
+}

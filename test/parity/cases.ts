@@ -93,6 +93,7 @@ export const CASES: readonly ParityCase[] = [
   { name: 'login-key console csv', steps: ['login-key --credentials Downloads/credentials.csv'], files: consoleCredentials },
   { name: 'login-key --sk-stdin', steps: [`login-key --sk-stdin --ak ${AK}`], stdin: `${SK}\n` },
   { name: 'login-key from the SDK env', steps: ['login-key'], env: sdkEnv },
+  { name: 'login-key and profiles from a profile', steps: ['login-key', 'profiles', 'profiles --json', 'profiles --remove default', 'profiles'], files: withProfile },
   { name: 'login-key, no SK', steps: ['login-key', `login-key --ak ${AK}`], status: 2 },
   { name: 'login-key bad input', steps: ['login-key --credentials missing.csv', 'login-key --credentials .', `login-key --sk-stdin --ak ${AK}`, 'login-key --sk-stdin', 'login-key --ak x --credentials credentials.csv'], status: 2, stdin: 'short\n', files: credentials },
   { name: 'login-key --sk', steps: [`login-key --sk ${SK}`, `login-key --secret-key=${SK}`], status: 2 },
