@@ -80,6 +80,8 @@ _swr_shell_option() {
     'configure --ak') kind=none ;;
     'configure --credentials') kind=files ;;
     'profiles --remove') kind=none ;;
+    'check --profile') kind=profiles ;;
+    'check --timeout') kind=none ;;
     'login-key --profile') kind=profiles ;;
     'login-key --ak') kind=none ;;
     'login-key --credentials') kind=files ;;
@@ -118,6 +120,7 @@ _swr_shell_flags() {
     init) _swr_shell_add "$2" --cmd --profile --help -h --version -v ;;
     configure) _swr_shell_add "$2" --profile --region --project --org --registry --ak --credentials --sk-stdin --help -h --version -v ;;
     profiles) _swr_shell_add "$2" --json --remove --help -h --version -v ;;
+    check) _swr_shell_add "$2" --profile --timeout --help -h --version -v ;;
     login-key) _swr_shell_add "$2" --profile --ak --credentials --sk-stdin --help -h --version -v ;;
     env) _swr_shell_add "$2" --profile --format --no-secret --output --help -h --version -v ;;
     regions) _swr_shell_add "$2" --json --help -h --version -v ;;
@@ -167,7 +170,7 @@ _swr_shell() {
         if [[ $current == -* ]]; then
             _swr_shell_add "$current" --help -h --version -v
         else
-            _swr_shell_add "$current" init configure profiles login-key env regions docker-config k8s-secret containerd-config doctor install uninstall completion
+            _swr_shell_add "$current" init configure profiles check login-key env regions docker-config k8s-secret containerd-config doctor install uninstall completion
         fi
     elif [[ -n $option ]] && _swr_shell_option "$command" "$option"; then
         _swr_shell_values "$kind" "$current"

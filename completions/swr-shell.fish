@@ -74,6 +74,8 @@ function __swr_shell_arguments
                     set skip 1
                 case 'profiles --remove'
                     set skip 1
+                case 'check --profile' 'check --timeout'
+                    set skip 1
                 case 'login-key --profile' 'login-key --ak' 'login-key --credentials'
                     set skip 1
                 case 'env --profile' 'env --format' 'env --output'
@@ -127,6 +129,12 @@ complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l json -d 'prin
 complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l remove -x -d 'delete this profile (its file and the login key in it)'
 complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l version -s v -d 'Show version number'
+
+complete -c swr-shell -n __fish_use_subcommand -a check -d 'ask the registry whether it accepts the user and login key (as docker login would); stores nothing'
+complete -c swr-shell -n '__fish_seen_subcommand_from check' -l profile -x -a '(__swr_shell_profiles)' -d 'profile to check (default: $SWR_PROFILE or "default")'
+complete -c swr-shell -n '__fish_seen_subcommand_from check' -l timeout -x -d 'seconds to wait for each answer (default: 10)'
+complete -c swr-shell -n '__fish_seen_subcommand_from check' -l help -s h -d 'Show help'
+complete -c swr-shell -n '__fish_seen_subcommand_from check' -l version -s v -d 'Show version number'
 
 complete -c swr-shell -n __fish_use_subcommand -a login-key -d 'print the SWR login key derived from an AK/SK pair, or the profile\'s stored key'
 complete -c swr-shell -n '__fish_seen_subcommand_from login-key' -l profile -x -a '(__swr_shell_profiles)' -d 'profile whose key to print when no SK is given (default: $SWR_PROFILE or "default")'

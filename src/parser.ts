@@ -6,6 +6,7 @@ import { declarations } from './commands/declarations.ts';
 import { version } from './core/render.ts';
 import type { Io } from './runtime.ts';
 import type { Args } from './commands/args.ts';
+import * as check from './commands/check.ts';
 import * as completion from './commands/completion.ts';
 import * as configure from './commands/configure.ts';
 import * as containerdConfig from './commands/containerd-config.ts';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   init,
   configure,
   profiles,
+  check,
   loginKey,
   env,
   regions,
