@@ -24,9 +24,11 @@ describe('the deno.json task', { timeout: 60_000 }, () => {
   const allowed = (name: string): string[] =>
     options.find((option) => option.startsWith(`--allow-${name}=`))?.split('=')[1]!.split(',') ?? [];
 
-  it('grants no blanket permission: no -A, network, FFI, system or import access', () => {
+  it('grants no blanket permission: no -A, FFI, system or import access; the network only for swr-shell check', () => {
     expect(options).not.toContain('-A');
-    expect(options.filter((option) => /^--allow-(all|net|ffi|sys|import)\b/.test(option))).toEqual([]);
+    expect(options.filter((option) => /^--allow-(all|ffi|sys|import)\b/.test(option))).toEqual([]);
+    // swr-shell check asks whatever registry host the profile names, so no narrower list will do.
+    expect(options.filter((option) => option.startsWith('--allow-net'))).toEqual(['--allow-net']);
     expect(options).toContain('--no-prompt');
     expect(allowed('run')).toEqual(['ps']);
     expect(options).not.toContain('--allow-env');
