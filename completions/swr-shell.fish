@@ -115,7 +115,7 @@ complete -c swr-shell -n '__fish_seen_subcommand_from init; and test (__swr_shel
 complete -c swr-shell -n __fish_use_subcommand -a configure -d 'write a profile: region, project, organization and the login key derived from the AK/SK'
 complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l profile -x -a '(__swr_shell_profiles)' -d 'profile to write (default: $SWR_PROFILE or "default")'
 complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l region -x -a '(__swr_shell_regions)' -d 'region ID, such as ap-southeast-3 (see swr-shell regions)'
-complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l project -x -d 'IAM project: the region (default) or REGION_NAME'
+complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l project -x -d 'IAM project: the region ID itself (default), or REGION_SUBPROJECT for a sub-project (ap-southeast-3_dev)'
 complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l org -x -d 'SWR organization used for short image names ("" clears it)'
 complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l registry -x -d 'registry host, for partner clouds ("" clears it)'
 complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l ak -x -d 'access key ID (default: from the credentials file or HUAWEICLOUD_SDK_AK)'
