@@ -63,6 +63,13 @@ describe('the deno.json task', { timeout: 60_000 }, () => {
     expect(existsSync(npmCache) ? readdirSync(npmCache, { recursive: true }) : []).toEqual([]);
   });
 
+  it("runs the Deno that runs the task (a user's own Deno 2 too), not node_modules/.bin/deno", () => {
+    const command = (JSON.parse(readFileSync(join(ROOT, 'deno.json'), 'utf8')) as { tasks: Record<string, { command: string }> }).tasks['swr-shell']!.command;
+    // In a task, `deno` is the task runner's own executable, whatever PATH holds.
+    expect(command).toMatch(/&& deno run /);
+    expect(command).not.toContain('node_modules');
+  });
+
   it('needs no permission at all for init with a shell', () => {
     const out = execFileSync(DENO, ['run', '--no-prompt', `--config=${join(ROOT, 'deno.json')}`, join(ROOT, 'src', 'cli.ts'), 'init', 'zsh'], {
       env: { PATH: process.env['PATH'] ?? '', ...denoOwnEnv(join(base, 'cache')) },
