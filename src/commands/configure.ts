@@ -8,6 +8,7 @@ import { Failure, UsageError } from '../core/errors.ts';
 import { loginKey, loginUser } from '../core/login-key.ts';
 import { configureCommand, DEFAULT_PROFILE, type Profile, profileName, readProfile, writeProfile } from '../core/profile.ts';
 import { findRegion, registryHost } from '../core/regions.ts';
+import { resolveSettings } from '../core/settings.ts';
 import { validateHost, validateOrg, validateProject, validateRegion } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
 import { type Args, stringArg } from './args.ts';
@@ -85,7 +86,8 @@ export async function run(args: Args, io: Io): Promise<void> {
       '',
     ].join('\n'),
   );
-  if (answers && (await confirm(io, `Ask ${profile.registry ?? registryHost(findRegion(region)!)} now whether it accepts the key (swr-shell check)?`))) {
+  // The registry that check will ask: SWR_REGISTRY, as everywhere, over the profile's.
+  if (answers && (await confirm(io, `Ask ${resolveSettings(io.env, name, profile).registry} now whether it accepts the key (swr-shell check)?`))) {
     await check({ profile: name }, io);
   }
 }
