@@ -79,7 +79,7 @@ _swr_shell_option() {
     'configure --registry') kind=none ;;
     'configure --ak') kind=none ;;
     'configure --credentials') kind=files ;;
-    'profiles --remove') kind=none ;;
+    'profiles --remove') kind=profiles ;;
     'check --profile') kind=profiles ;;
     'check --timeout') kind=none ;;
     'login-key --profile') kind=profiles ;;

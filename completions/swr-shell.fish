@@ -126,7 +126,7 @@ complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l version -s v
 
 complete -c swr-shell -n __fish_use_subcommand -a profiles -d 'list the profiles (region, registry, user, organization; never a key), or remove one'
 complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l json -d 'print JSON'
-complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l remove -x -d 'delete this profile (its file and the login key in it)'
+complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l remove -x -a '(__swr_shell_profiles)' -d 'delete this profile (its file and the login key in it)'
 complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from profiles' -l version -s v -d 'Show version number'
 

@@ -44,6 +44,7 @@ const VALUES: Readonly<Record<string, Values>> = {
   '--credentials': { kind: 'files' },
   '--output': { kind: 'files' },
   'env --format': { kind: 'words', words: FORMATS },
+  'profiles --remove': { kind: 'profiles' },
   shell: SHELL_WORDS,
   shells: SHELL_WORDS,
 };
