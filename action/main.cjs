@@ -50,6 +50,28 @@ function loginUser(project, ak) {
   return `${project}@${ak}`;
 }
 
+// src/core/spelling.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+function nearest(input2, candidates) {
+  let best = { name: candidates[0], distance: Infinity };
+  for (const name of candidates) {
+    const distance = editDistance(input2.toLowerCase(), name);
+    if (distance < best.distance) best = { name, distance };
+  }
+  return best;
+}
+
 // src/core/regions.ts
 var COM = "myhuaweicloud.com";
 var DOMAIN_EXCEPTIONS = { "eu-west-101": "myhuaweicloud.eu" };
@@ -103,25 +125,7 @@ function registryHost(region) {
   return `swr.${region.id}.${region.domain}`;
 }
 function nearestRegion(input2) {
-  let best = REGIONS[0];
-  let bestDistance = Infinity;
-  for (const region of REGIONS) {
-    const distance = editDistance(input2.toLowerCase(), region.id);
-    if (distance < bestDistance) [best, bestDistance] = [region, distance];
-  }
-  return best;
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length];
+  return findRegion(nearest(input2, REGIONS.map((region) => region.id)).name);
 }
 
 // src/core/paths.ts
@@ -226,6 +230,7 @@ function validateProfileName(name) {
 }
 
 // src/core/profile.ts
+var DEFAULT_PROFILE = "default";
 var PROFILE_SUFFIX = ".conf";
 function homeDir(env2) {
   const value = env2["HOME"];
@@ -238,6 +243,9 @@ function configDirBase(env2) {
 }
 function configDir(env2) {
   return join(configDirBase(env2), "swr-shell");
+}
+function configureCommand(name) {
+  return name === DEFAULT_PROFILE ? "swr-shell configure" : `swr-shell configure --profile ${name}`;
 }
 function profilePath(env2, name) {
   return join(configDir(env2), validateProfileName(name) + PROFILE_SUFFIX);
@@ -261,7 +269,7 @@ function resolveSettings(env2, profileName, profile) {
   const region = fromEnv(env2, "SWR_REGION") ?? profile?.region;
   if (region === void 0) {
     throw new Failure(
-      `no SWR settings: profile "${profileName}" (${profilePath(env2, profileName)}) does not exist and SWR_REGION is not set. Run swr-shell configure --region REGION --credentials credentials.csv, or set SWR_REGION, SWR_AK and SWR_LOGIN_KEY.`
+      `no SWR settings: profile "${profileName}" (${profilePath(env2, profileName)}) does not exist and SWR_REGION is not set. Run ${configureCommand(profileName)} --region REGION --credentials credentials.csv, or set SWR_REGION, SWR_AK and SWR_LOGIN_KEY.`
     );
   }
   const own = profile?.region === region ? profile : void 0;
@@ -282,7 +290,7 @@ function resolveSettings(env2, profileName, profile) {
 function requireCredentials(settings) {
   if (settings.ak === void 0) {
     throw new Failure(
-      `no access key: profile "${settings.profile}" has none and SWR_AK is not set. Run swr-shell configure, or set SWR_AK and SWR_LOGIN_KEY.`
+      `no access key: profile "${settings.profile}" has none and SWR_AK is not set. Run ${configureCommand(settings.profile)}, or set SWR_AK and SWR_LOGIN_KEY.`
     );
   }
   if (settings.loginKey === void 0) {

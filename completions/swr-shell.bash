@@ -79,6 +79,10 @@ _swr_shell_option() {
     'configure --registry') kind=none ;;
     'configure --ak') kind=none ;;
     'configure --credentials') kind=files ;;
+    'profiles --remove') kind=profiles ;;
+    'check --profile') kind=profiles ;;
+    'check --timeout') kind=none ;;
+    'login-key --profile') kind=profiles ;;
     'login-key --ak') kind=none ;;
     'login-key --credentials') kind=files ;;
     'env --profile') kind=profiles ;;
@@ -89,7 +93,7 @@ _swr_shell_option() {
     'k8s-secret --name') kind=none ;;
     'k8s-secret --namespace') kind=none ;;
     'containerd-config --profile') kind=profiles ;;
-    'containerd-config --version') kind=none ;;
+    'containerd-config --config-version') kind=none ;;
     'doctor --profile') kind=profiles ;;
     'install --mode') kind=none ;;
     'install --cmd') kind=none ;;
@@ -115,19 +119,21 @@ _swr_shell_argument() {
 # _swr_shell_flags COMMAND CURRENT: the command's flags that start with CURRENT.
 _swr_shell_flags() {
     case $1 in
-    init) _swr_shell_add "$2" --cmd --profile --help -h --version ;;
-    configure) _swr_shell_add "$2" --profile --region --project --org --registry --ak --credentials --sk-stdin --help -h --version ;;
-    login-key) _swr_shell_add "$2" --ak --credentials --sk-stdin --help -h --version ;;
-    login) _swr_shell_add "$2" --help -h --version ;;
-    env) _swr_shell_add "$2" --profile --format --no-secret --output --help -h --version ;;
-    regions) _swr_shell_add "$2" --json --help -h --version ;;
-    docker-config) _swr_shell_add "$2" --profile --dry-run --remove --help -h --version ;;
-    k8s-secret) _swr_shell_add "$2" --profile --name --namespace --help -h --version ;;
-    containerd-config) _swr_shell_add "$2" --profile --version --help -h ;;
-    doctor) _swr_shell_add "$2" --profile --help -h --version ;;
-    install) _swr_shell_add "$2" --dry-run --mode --cmd --profile --help -h --version ;;
-    uninstall) _swr_shell_add "$2" --dry-run --help -h --version ;;
-    completion) _swr_shell_add "$2" --help -h --version ;;
+    init) _swr_shell_add "$2" --cmd --profile --help -h --version -v ;;
+    configure) _swr_shell_add "$2" --profile --region --project --org --registry --ak --credentials --sk-stdin --help -h --version -v ;;
+    profiles) _swr_shell_add "$2" --json --remove --help -h --version -v ;;
+    check) _swr_shell_add "$2" --profile --timeout --help -h --version -v ;;
+    login-key) _swr_shell_add "$2" --profile --ak --credentials --sk-stdin --help -h --version -v ;;
+    login) _swr_shell_add "$2" --help -h --version -v ;;
+    env) _swr_shell_add "$2" --profile --format --no-secret --output --help -h --version -v ;;
+    regions) _swr_shell_add "$2" --json --help -h --version -v ;;
+    docker-config) _swr_shell_add "$2" --profile --dry-run --remove --help -h --version -v ;;
+    k8s-secret) _swr_shell_add "$2" --profile --name --namespace --help -h --version -v ;;
+    containerd-config) _swr_shell_add "$2" --profile --config-version --help -h --version -v ;;
+    doctor) _swr_shell_add "$2" --profile --help -h --version -v ;;
+    install) _swr_shell_add "$2" --dry-run --mode --cmd --profile --help -h --version -v ;;
+    uninstall) _swr_shell_add "$2" --dry-run --help -h --version -v ;;
+    completion) _swr_shell_add "$2" --help -h --version -v ;;
     *) ;;
     esac
 }
@@ -165,9 +171,9 @@ _swr_shell() {
     done
     if [[ -z $command ]]; then
         if [[ $current == -* ]]; then
-            _swr_shell_add "$current" --help -h --version
+            _swr_shell_add "$current" --help -h --version -v
         else
-            _swr_shell_add "$current" init configure login-key login env regions docker-config k8s-secret containerd-config doctor install uninstall completion
+            _swr_shell_add "$current" init configure profiles check login-key login env regions docker-config k8s-secret containerd-config doctor install uninstall completion
         fi
     elif [[ -n $option ]] && _swr_shell_option "$command" "$option"; then
         _swr_shell_values "$kind" "$current"

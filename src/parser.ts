@@ -6,6 +6,7 @@ import { declarations } from './commands/declarations.ts';
 import { version } from './core/render.ts';
 import type { Io } from './runtime.ts';
 import type { Args } from './commands/args.ts';
+import * as check from './commands/check.ts';
 import * as completion from './commands/completion.ts';
 import * as configure from './commands/configure.ts';
 import * as containerdConfig from './commands/containerd-config.ts';
@@ -17,8 +18,10 @@ import * as install from './commands/install.ts';
 import * as k8sSecret from './commands/k8s-secret.ts';
 import * as login from './commands/login.ts';
 import * as loginKey from './commands/login-key.ts';
+import * as profiles from './commands/profiles.ts';
 import * as regions from './commands/regions.ts';
 import * as uninstall from './commands/uninstall.ts';
+import { overview, unknownCommand } from './commands/overview.ts';
 
 interface Command {
   usage: string;
@@ -31,6 +34,8 @@ interface Command {
 export const COMMANDS: readonly Command[] = [
   init,
   configure,
+  profiles,
+  check,
   loginKey,
   login,
   env,
@@ -61,9 +66,25 @@ function usageMessage(message: string, args: readonly string[]): string {
   return message;
 }
 
+const commandNamed = (name: string | undefined): Command | undefined =>
+  COMMANDS.find((candidate) => candidate.usage.split(' ')[0] === name);
+
+/** yargs reads `--region` at the end of the line as ""; a string option given no value is refused instead. */
+function checkStringValues(args: readonly string[]): void {
+  const command = commandNamed(args[0]);
+  if (command === undefined) return;
+  const strings = new Set(declarations(command.builder).filter((option) => option.type === 'string' && !option.positional).map((option) => option.name));
+  args.forEach((arg, index) => {
+    const next = args[index + 1];
+    if (arg.startsWith('--') && strings.has(arg.slice(2)) && (next === undefined || next.startsWith('-'))) {
+      throw new UsageError(`${arg} needs a value: run swr-shell ${args[0]} --help for what it takes.`);
+    }
+  });
+}
+
 /** yargs reads `--json=maybe` as false; a boolean flag given any value but true or false is refused instead. */
 function checkBooleanValues(args: readonly string[]): void {
-  const command = COMMANDS.find((candidate) => candidate.usage.split(' ')[0] === args[0]);
+  const command = commandNamed(args[0]);
   if (command === undefined) return;
   const booleans = new Set(declarations(command.builder).filter((option) => option.type === 'boolean').map((option) => option.name));
   for (const arg of args) {
@@ -76,8 +97,16 @@ function checkBooleanValues(args: readonly string[]): void {
 }
 
 /** Runs the command that `args` name; resolves to its exit status. */
-export async function dispatch(args: readonly string[], io: Io): Promise<number> {
+export async function dispatch(given: readonly string[], io: Io): Promise<number> {
+  if (given.length === 0 || (given[0] === 'help' && given.length === 1)) {
+    io.stdout(overview(COMMANDS));
+    return 0;
+  }
+  // `help COMMAND` is `COMMAND --help`.
+  const args = given[0] === 'help' ? [given[1]!, '--help'] : given;
+  if (!args[0]!.startsWith('-') && commandNamed(args[0]) === undefined) throw unknownCommand(args[0]!, COMMANDS);
   checkBooleanValues(args);
+  checkStringValues(args);
   // import(), not a static import: yargs is the costliest module to load, and
   // importing COMMANDS (for completion) must not load it.
   const { default: yargs } = await import('yargs');
@@ -91,6 +120,7 @@ export async function dispatch(args: readonly string[], io: Io): Promise<number>
     .help()
     .alias('help', 'h')
     .version(version)
+    .alias('version', 'v')
     .exitProcess(false)
     .showHelpOnFail(false)
     .wrap(null)

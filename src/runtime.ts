@@ -17,6 +17,8 @@ export interface Io {
   isTerminal(stream: 'stdin' | 'stderr'): boolean;
   /** Reads a line from the terminal without echoing it. */
   readHidden(prompt: string): Promise<string>;
+  /** Reads a line from the terminal as typed (echoed, editable); undefined at end of input. */
+  readLine(prompt: string): Promise<string | undefined>;
   /** The command name of the parent process (the shell that ran us), if it can be known. */
   parentCommand(): Promise<string | undefined>;
   fs(): Promise<FileSystem>;
@@ -180,6 +182,19 @@ function denoRuntime(deno: DenoApi): Runtime {
         writeAll(deno.stderr, '\n');
       }
     },
+    async readLine(prompt) {
+      writeAll(deno.stderr, prompt);
+      const decoder = new TextDecoder();
+      let line = '';
+      for (;;) {
+        const buffer = new Uint8Array(256);
+        const count = await deno.stdin.read(buffer);
+        if (count === null) return line === '' ? undefined : line;
+        line += decoder.decode(buffer.subarray(0, count), { stream: true });
+        const end = line.indexOf('\n');
+        if (end >= 0) return line.slice(0, end).replace(/\r$/, '');
+      }
+    },
     parentCommand: () => denoParentCommand(deno),
     fs: async () => (await import('node:fs')) as FileSystem,
     setExitCode: (code) => {
@@ -253,6 +268,28 @@ function nodeRuntime(node: NodeProcess): Runtime {
         node.stdin.pause();
         stderr('\n');
       }
+    },
+    readLine(prompt) {
+      stderr(prompt);
+      const decoder = new TextDecoder();
+      let line = '';
+      return new Promise((resolve) => {
+        const done = (value: string | undefined): void => {
+          node.stdin.removeListener('data', onData);
+          node.stdin.removeListener('end', onEnd);
+          node.stdin.pause();
+          resolve(value);
+        };
+        const onData = (chunk: Uint8Array): void => {
+          line += decoder.decode(chunk, { stream: true });
+          const end = line.indexOf('\n');
+          if (end >= 0) done(line.slice(0, end).replace(/\r$/, ''));
+        };
+        const onEnd = (): void => done(line === '' ? undefined : line);
+        node.stdin.on('data', onData);
+        node.stdin.on('end', onEnd);
+        node.stdin.resume();
+      });
     },
     async parentCommand() {
       // Linux has /proc; elsewhere $SHELL decides (asking ps would cost a process).

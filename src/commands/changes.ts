@@ -3,7 +3,7 @@
 
 import type { Argv } from 'yargs';
 import type { FileSystem } from '../core/fs.ts';
-import { applyChange, changeDiff, describePath, type FileChange } from '../core/install.ts';
+import { applyChange, changeDiff, type FileChange } from '../core/install.ts';
 import { SHELLS, type Shell } from '../core/plugin.ts';
 import { validateChoice } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
@@ -23,8 +23,9 @@ export async function shellsArg(args: Args, io: Io, command: 'install' | 'uninst
   return [await callingShell(io, command)];
 }
 
-function reportLine(change: FileChange): string {
-  return `${change.status.padEnd(9)} ${describePath(change.path, change.target)} (${change.what})\n`;
+function reportLine({ status, path, target, what }: FileChange): string {
+  const link = target === path ? '' : `a link to ${target}; `;
+  return `${status.padEnd(9)} ${path} (${link}${what})\n`;
 }
 
 /**

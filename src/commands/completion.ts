@@ -44,6 +44,7 @@ const VALUES: Readonly<Record<string, Values>> = {
   '--credentials': { kind: 'files' },
   '--output': { kind: 'files' },
   'env --format': { kind: 'words', words: FORMATS },
+  'profiles --remove': { kind: 'profiles' },
   shell: SHELL_WORDS,
   shells: SHELL_WORDS,
 };
@@ -51,7 +52,7 @@ const VALUES: Readonly<Record<string, Values>> = {
 /** The flags yargs adds to every command (src/parser.ts: `.help().alias('help', 'h').version()`). */
 const BUILT_IN: readonly Declaration[] = [
   { name: 'help', aliases: ['h'], describe: 'Show help', type: 'boolean' },
-  { name: 'version', aliases: [], describe: 'Show version number', type: 'boolean' },
+  { name: 'version', aliases: ['v'], describe: 'Show version number', type: 'boolean' },
 ].map((flag) => ({ ...flag, positional: false, choices: undefined, default: undefined, hidden: false }));
 
 function valuesOf(command: string, key: string, declared: Declaration | undefined): Values {

@@ -1,15 +1,19 @@
 // swr-shell configure: writes a profile with the derived login key. Everything
 // is validated before the one atomic write, so a configure that fails writes
-// nothing. Given an existing profile, it changes only what is given.
+// nothing. Given an existing profile, it changes only what is given. On a
+// terminal with no setting given, it asks for each (configure-prompts.ts).
 
 import type { Argv } from 'yargs';
 import { Failure, UsageError } from '../core/errors.ts';
 import { loginKey, loginUser } from '../core/login-key.ts';
-import { type Profile, profileName, readProfile, writeProfile } from '../core/profile.ts';
+import { configureCommand, DEFAULT_PROFILE, type Profile, profileName, readProfile, writeProfile } from '../core/profile.ts';
 import { findRegion, registryHost } from '../core/regions.ts';
+import { resolveSettings } from '../core/settings.ts';
 import { validateHost, validateOrg, validateProject, validateRegion } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
 import { type Args, stringArg } from './args.ts';
+import { run as check } from './check.ts';
+import { askSettings, confirm, isInteractive } from './configure-prompts.ts';
 import { explicitKeyPair, keyOptions, promptedKeyPair } from './key-source.ts';
 
 export const command = {
@@ -19,7 +23,10 @@ export const command = {
     yargs
       .option('profile', { type: 'string', describe: 'profile to write (default: $SWR_PROFILE or "default")' })
       .option('region', { type: 'string', describe: 'region ID, such as ap-southeast-3 (see swr-shell regions)' })
-      .option('project', { type: 'string', describe: 'IAM project: the region (default) or REGION_NAME' })
+      .option('project', {
+        type: 'string',
+        describe: 'IAM project: the region ID itself (default), or REGION_SUBPROJECT for a sub-project (ap-southeast-3_dev)',
+      })
       .option('org', { type: 'string', describe: 'SWR organization used for short image names ("" clears it)' })
       .option('registry', { type: 'string', describe: 'registry host, for partner clouds ("" clears it)' })
       .options(keyOptions),
@@ -37,10 +44,12 @@ export async function run(args: Args, io: Io): Promise<void> {
     io.stderr(`swr-shell: ${error.message} It will be replaced.\n`);
   }
 
-  const region = stringArg(args, 'region') ?? existing?.region;
+  const answers = isInteractive(args, io) ? await askSettings(io, name, existing) : undefined;
+  const given: Args = answers ? { ...args, region: answers.region, ak: answers.ak, org: answers.org } : args;
+  const region = stringArg(given, 'region') ?? existing?.region;
   if (region === undefined) {
     throw new UsageError(
-      `profile "${name}" does not exist yet: give its region, as in swr-shell configure --region ap-southeast-3 ` +
+      `profile "${name}" does not exist yet: give its region, as in ${configureCommand(name)} --region ap-southeast-3 ` +
         '--credentials credentials.csv (swr-shell regions lists them).',
     );
   }
@@ -50,11 +59,11 @@ export async function run(args: Args, io: Io): Promise<void> {
     registryArg === undefined ? (sameRegion ? existing?.registry : undefined) : registryArg === '' ? undefined : validateHost(registryArg);
   validateRegion(region, registry !== undefined);
   const project = validateProject(stringArg(args, 'project') ?? (sameRegion ? existing?.project : undefined) ?? region, region);
-  const orgArg = stringArg(args, 'org');
+  const orgArg = stringArg(given, 'org');
   const org = orgArg === undefined ? existing?.org : orgArg === '' ? undefined : validateOrg(orgArg);
 
-  const pair = await explicitKeyPair(args, io, fs, existing?.ak);
-  const flagAk = stringArg(args, 'ak');
+  const pair = answers ? answers.pair : await explicitKeyPair(args, io, fs, existing?.ak);
+  const flagAk = stringArg(given, 'ak');
   const keepKey = pair === undefined && existing !== undefined && (flagAk === undefined || flagAk === existing.ak);
   const { ak, key } = keepKey
     ? { ak: existing!.ak, key: existing!.loginKey }
@@ -71,10 +80,19 @@ export async function run(args: Args, io: Io): Promise<void> {
       `  user      ${loginUser(project, ak)}`,
       ...(org ? [`  org       ${org}`] : []),
       keepKey ? 'The login key was kept.' : 'The login key was derived from the SK; the SK itself was not stored.',
+      answers
+        ? 'Next: swr-shell install adds swr-login, swr-pull and swr-push to your shell.'
+        : `Next: ${checkCommand(name)} asks the registry whether it accepts the key, and swr-shell install adds swr-login, swr-pull and swr-push to your shell.`,
       '',
     ].join('\n'),
   );
+  // The registry that check will ask: SWR_REGISTRY, as everywhere, over the profile's.
+  if (answers && (await confirm(io, `Ask ${resolveSettings(io.env, name, profile).registry} now whether it accepts the key (swr-shell check)?`))) {
+    await check({ profile: name }, io);
+  }
 }
+
+const checkCommand = (name: string): string => (name === DEFAULT_PROFILE ? 'swr-shell check' : `swr-shell check --profile ${name}`);
 
 async function derive(pair: { ak: string; sk: string }): Promise<{ ak: string; key: string }> {
   return { ak: pair.ak, key: await loginKey(pair.ak, pair.sk) };

@@ -1,7 +1,5 @@
-// swr-shell containerd-config [--profile NAME] [--version 2|3]: prints the
-// CRI registry credentials for a node's /etc/containerd/config.toml. Here
-// --version is the config file's version, so this command has no --version of
-// swr-shell's own.
+// swr-shell containerd-config [--profile NAME] [--config-version 2|3]: prints
+// the CRI registry credentials for a node's /etc/containerd/config.toml.
 
 import type { Argv } from 'yargs';
 import { CONFIG_VERSIONS, renderContainerdAuth } from '../core/containerd.ts';
@@ -15,9 +13,8 @@ export const command = {
   describe: "print containerd's CRI registry credentials for the SWR registry (config.toml snippet)",
   builder: (yargs: Argv): Argv =>
     yargs
-      .version(false)
       .option('profile', { type: 'string', describe: 'profile to use (default: $SWR_PROFILE or "default")' })
-      .option('version', {
+      .option('config-version', {
         type: 'string',
         describe: 'config.toml version: 2 (containerd 1.x, also read by 2.x; default) or 3 (containerd 2.x)',
       }),
@@ -25,7 +22,7 @@ export const command = {
 };
 
 export async function run(args: Args, io: Io): Promise<void> {
-  const version = validateChoice(stringArg(args, 'version') ?? '2', CONFIG_VERSIONS, 'containerd config version');
+  const version = validateChoice(stringArg(args, 'config-version') ?? '2', CONFIG_VERSIONS, 'containerd config version');
   const login = selectedLogin(await io.fs(), io.env, stringArg(args, 'profile'));
   io.stdout(renderContainerdAuth(login, version));
 }

@@ -64,7 +64,7 @@ export async function run(args: Args, io: Io): Promise<void> {
   if (findOnPath(fs, io.env, HELPER_BIN) === undefined) {
     io.stderr(
       `swr-shell: ${HELPER_BIN} is not on PATH, and docker cannot pull from ${registry} until it is: ` +
-        'it is installed with swr-shell (npm install -g swr-shell); add that bin directory to PATH.\n',
+        'it is installed with swr-shell (see Install in README.md); add that bin directory to PATH.\n',
     );
   }
 }

@@ -4,6 +4,7 @@ import type { Argv } from 'yargs';
 import { INSTALL_MODES } from '../core/dotfiles.ts';
 import { planInstall } from '../core/install.ts';
 import { findOnPath } from '../core/path-search.ts';
+import { listProfiles } from '../core/profile.ts';
 import { DEFAULT_PREFIX } from '../core/plugin.ts';
 import { validateChoice, validatePrefix, validateProfileName } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
@@ -40,10 +41,17 @@ export async function run(args: Args, io: Io): Promise<void> {
   const fs = await io.fs();
   const changes = planInstall(fs, io.env, io.platform, shells, options);
   carryOut(fs, io, changes, dryRun);
+  if (options.profile !== undefined && !listProfiles(fs, io.env).includes(options.profile)) {
+    io.stderr(
+      `swr-shell: note: profile "${options.profile}" does not exist yet, so the functions will say so until you run ` +
+        `swr-shell configure --profile ${options.profile} --region REGION.\n`,
+    );
+  }
   if (mode === 'eval' && findOnPath(fs, io.env, 'swr-shell') === undefined) {
     io.stderr(
       'swr-shell: note: swr-shell is not on PATH here, and the block runs it only where it is: ' +
-        'install it globally (npm install -g swr-shell), or use --mode static, which needs no swr-shell at shell start.\n',
+        'install it globally (from a clone: npm pack, then npm install -g ./swr-shell-VERSION.tgz; see Install in README.md), ' +
+        'or use --mode static, which needs no swr-shell at shell start.\n',
     );
   }
   if (!dryRun && changes.some((change) => change.status !== 'unchanged')) {

@@ -30,7 +30,7 @@ export const QUOTE: Readonly<Record<Shell, Escape>> = { bash: posixQuote, zsh: p
  * work, its fixed first argument, and what tab completes as the first argument
  * (the shell's default, such as file names, where empty).
  */
-const FUNCTIONS = [
+export const FUNCTIONS = [
   ['login', '[docker|podman|nerdctl] [options...]', 'log a container client in to SWR', '__swr_do_client', 'login ', 'tools'],
   ['logout', '[docker|podman|nerdctl] [options...]', 'log a container client out of SWR', '__swr_do_client', 'logout ', 'tools'],
   ['pull', 'IMAGE [ctr-options...]', 'pull an image from SWR with ctr', '__swr_do_ctr', 'pull ', ''],

@@ -67,6 +67,11 @@ export function profileName(env: Env, pinned?: string): string {
   }
 }
 
+/** `swr-shell configure`, with `--profile NAME` unless it is the default profile: the start of a fix to show. */
+export function configureCommand(name: string): string {
+  return name === DEFAULT_PROFILE ? 'swr-shell configure' : `swr-shell configure --profile ${name}`;
+}
+
 export function profilePath(env: Env, name: string): string {
   return join(configDir(env), validateProfileName(name) + PROFILE_SUFFIX);
 }
@@ -155,5 +160,17 @@ export function listProfiles(fs: FileSystem, env: Env): string[] {
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return [];
     throw fsFailure(error, 'list', configDir(env));
+  }
+}
+
+/** Deletes the named profile's file; returns its path, or undefined when there was none. */
+export function removeProfile(fs: FileSystem, env: Env, name: string): string | undefined {
+  const path = profilePath(env, name);
+  try {
+    fs.unlinkSync(path);
+    return path;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw fsFailure(error, 'remove', path);
   }
 }

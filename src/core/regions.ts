@@ -3,6 +3,8 @@
 // single source for `swr-shell regions`, validation, the plugin's region switch
 // and the completions: all of them are rendered from it.
 
+import { nearest } from './spelling.ts';
+
 export interface Region {
   readonly id: string;
   readonly name: string;
@@ -79,24 +81,5 @@ export function regionsByDomain(): ReadonlyArray<{ domain: string; ids: string[]
 
 /** The known region closest in spelling to `input`, for "did you mean" hints. */
 export function nearestRegion(input: string): Region {
-  let best = REGIONS[0]!;
-  let bestDistance = Infinity;
-  for (const region of REGIONS) {
-    const distance = editDistance(input.toLowerCase(), region.id);
-    if (distance < bestDistance) [best, bestDistance] = [region, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+  return findRegion(nearest(input, REGIONS.map((region) => region.id)).name)!;
 }

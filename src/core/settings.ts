@@ -9,7 +9,7 @@
 
 import { Failure, UsageError } from './errors.ts';
 import { loginUser } from './login-key.ts';
-import { type Env, type Profile, profilePath } from './profile.ts';
+import { configureCommand, type Env, type Profile, profilePath } from './profile.ts';
 import { findRegion, registryHost } from './regions.ts';
 import {
   validateAk,
@@ -60,7 +60,7 @@ export function resolveSettings(env: Env, profileName: string, profile: Profile 
   if (region === undefined) {
     throw new Failure(
       `no SWR settings: profile "${profileName}" (${profilePath(env, profileName)}) does not exist ` +
-        'and SWR_REGION is not set. Run swr-shell configure --region REGION --credentials credentials.csv, ' +
+        `and SWR_REGION is not set. Run ${configureCommand(profileName)} --region REGION --credentials credentials.csv, ` +
         'or set SWR_REGION, SWR_AK and SWR_LOGIN_KEY.',
     );
   }
@@ -85,7 +85,7 @@ export function requireCredentials(settings: Settings): Credentials {
   if (settings.ak === undefined) {
     throw new Failure(
       `no access key: profile "${settings.profile}" has none and SWR_AK is not set. ` +
-        'Run swr-shell configure, or set SWR_AK and SWR_LOGIN_KEY.',
+        `Run ${configureCommand(settings.profile)}, or set SWR_AK and SWR_LOGIN_KEY.`,
     );
   }
   if (settings.loginKey === undefined) {

@@ -1,13 +1,13 @@
 // The hidden prompt on a real terminal (a pty from util-linux's script): the
 // SK typed there is never echoed, and configure stores only the derived key.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { opensslLoginKeys } from '../support/huawei-login-key.ts';
 import { denoCommand, denoOwnEnv, nodeCommand } from '../support/runtimes.ts';
+import { onTerminal } from '../support/terminal.ts';
 import { requireTools } from '../support/tools.ts';
 
 const AK = 'TESTAKEXAMPLE123';
@@ -15,23 +15,9 @@ const SK = 'testSecretKeyExample0123456789abcdefABCD';
 const scratch = mkdtempSync(join(tmpdir(), 'swr-prompt-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Runs `command` on a pty; types `typed` once the prompt shows. The terminal's whole output, and the status. */
-function onTerminal(command: string[], env: Record<string, string>, typed: string): Promise<{ screen: string; status: number | null }> {
-  const quoted = command.map((word) => `'${word.replaceAll("'", `'\\''`)}'`).join(' ');
-  const child = spawn('script', ['-qec', quoted, '/dev/null'], { env: { ...env, PATH: process.env['PATH']!, TERM: 'dumb' } });
-  let screen = '';
-  let typedYet = false;
-  return new Promise((resolve) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      screen += chunk.toString('utf8');
-      if (!typedYet && screen.includes('Secret access key (SK)')) {
-        typedYet = true;
-        child.stdin.write(typed);
-      }
-    });
-    child.on('close', (status) => resolve({ screen, status }));
-  });
-}
+/** Runs `command` on a pty; types `typed` once the SK prompt shows. */
+const onSkPrompt = (command: string[], env: Record<string, string>, typed: string) =>
+  onTerminal(command, env, [{ waitFor: 'Secret access key (SK)', type: typed }]);
 
 const RUNTIMES = { node: () => nodeCommand(), deno: () => denoCommand() };
 
@@ -41,7 +27,7 @@ describe.runIf(requireTools('script'))('the hidden SK prompt', () => {
   it.each(Object.keys(RUNTIMES) as Array<keyof typeof RUNTIMES>)('%s: configure asks for the SK without echo and stores the key', async (runtime) => {
     const home = join(scratch, runtime);
     const env = { HOME: home, ...denoOwnEnv(join(scratch, 'deno-cache')) };
-    const { screen, status } = await onTerminal([...RUNTIMES[runtime](), 'configure', '--region', 'ap-southeast-3', '--ak', AK], env, `${SK}\r`);
+    const { screen, status } = await onSkPrompt([...RUNTIMES[runtime](), 'configure', '--region', 'ap-southeast-3', '--ak', AK], env, `${SK}\r`);
     expect(screen).toContain(`Secret access key (SK) for ${AK}: `);
     expect(screen).not.toContain(SK);
     expect(status).toBe(0);
@@ -53,7 +39,7 @@ describe.runIf(requireTools('script'))('the hidden SK prompt', () => {
   });
 
   it('login-key reads the SK typed with corrections (backspace)', async () => {
-    const { screen, status } = await onTerminal([...nodeCommand(), 'login-key', '--ak', AK], { HOME: scratch }, `${SK}xy\u007f\u007f\r`);
+    const { screen, status } = await onSkPrompt([...nodeCommand(), 'login-key', '--ak', AK], { HOME: scratch }, `${SK}xy\u007f\u007f\r`);
     expect(status).toBe(0);
     expect(screen).toContain(key);
     expect(screen).not.toContain(SK);
@@ -61,7 +47,7 @@ describe.runIf(requireTools('script'))('the hidden SK prompt', () => {
 
   it('Ctrl-C at the prompt stops with status 1 and writes nothing', async () => {
     const home = join(scratch, 'interrupted');
-    const { screen, status } = await onTerminal([...nodeCommand(), 'configure', '--region', 'ap-southeast-3', '--ak', AK], { HOME: home }, 'abc\u0003');
+    const { screen, status } = await onSkPrompt([...nodeCommand(), 'configure', '--region', 'ap-southeast-3', '--ak', AK], { HOME: home }, 'abc\u0003');
     expect(status).toBe(1);
     expect(screen).toContain('interrupted at the prompt; nothing was written.');
     expect(() => readdirSync(home)).toThrow();

@@ -27,7 +27,11 @@ export interface Registry extends Daemon {
 
 const basicAuth = ({ user, password }: Account) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-export async function startRegistry(dir: string, accounts: readonly Account[]): Promise<Registry> {
+/**
+ * `auth` replaces the htpasswd section of the registry's configuration (YAML
+ * flow style), for a registry that asks a token server instead.
+ */
+export async function startRegistry(dir: string, accounts: readonly Account[], auth?: string): Promise<Registry> {
   mkdirSync(dir, { recursive: true });
   const lines = [];
   for (const { user, password } of accounts) {
@@ -43,7 +47,7 @@ export async function startRegistry(dir: string, accounts: readonly Account[]): 
       'version: 0.1',
       `storage: { filesystem: { rootdirectory: ${dir}/data } }`,
       `http: { addr: ${host}, secret: swr-shell-e2e }`,
-      `auth: { htpasswd: { realm: swr-e2e, path: ${dir}/htpasswd } }`,
+      `auth: ${auth ?? `{ htpasswd: { realm: swr-e2e, path: ${dir}/htpasswd } }`}`,
       '',
     ].join('\n'),
   );

@@ -50,10 +50,10 @@ function freshHome(name: string, files: Record<string, string> = {}): string {
 }
 
 describe('the npm package', { timeout: 60_000 }, () => {
-  it('ships the bins, templates, completions and README, and nothing else', () => {
+  it('ships the bins, templates, completions, README and docs, and nothing else', () => {
     const { packed } = installedPackage;
     const paths = packed.files.map((file) => file.path).sort();
-    const outside = paths.filter((path) => !/^(dist|templates|completions)\//.test(path) && !['README.md', 'package.json'].includes(path));
+    const outside = paths.filter((path) => !/^(dist|templates|completions|docs)\//.test(path) && !['README.md', 'package.json'].includes(path));
     expect(outside).toEqual([]);
     expect(paths.filter((path) => /^(test|src|node_modules)\//.test(path))).toEqual([]);
     for (const bin of Object.values(pkg.bin)) {

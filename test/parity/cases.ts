@@ -99,6 +99,7 @@ export const CASES: readonly ParityCase[] = [
   { name: 'login-key console csv', steps: ['login-key --credentials Downloads/credentials.csv'], files: consoleCredentials },
   { name: 'login-key --sk-stdin', steps: [`login-key --sk-stdin --ak ${AK}`], stdin: `${SK}\n` },
   { name: 'login-key from the SDK env', steps: ['login-key'], env: sdkEnv },
+  { name: 'login-key and profiles from a profile', steps: ['login-key', 'profiles', 'profiles --json', 'profiles --remove default', 'profiles'], files: withProfile },
   { name: 'login-key, no SK', steps: ['login-key', `login-key --ak ${AK}`], status: 2 },
   { name: 'login-key bad input', steps: ['login-key --credentials missing.csv', 'login-key --credentials .', `login-key --sk-stdin --ak ${AK}`, 'login-key --sk-stdin', 'login-key --ak x --credentials credentials.csv'], status: 2, stdin: 'short\n', files: credentials },
   { name: 'login-key --sk', steps: [`login-key --sk ${SK}`, `login-key --secret-key=${SK}`], status: 2 },
@@ -119,7 +120,8 @@ export const CASES: readonly ParityCase[] = [
   { name: '--help, German locale', steps: ['--help', 'regions --help'], env: { LANG: 'de_DE.UTF-8' } },
   { name: 'unknown command, German locale', steps: ['bogus', 'init bash --hook'], env: { LC_ALL: 'de_DE.UTF-8' }, status: 2 },
   { name: '--version', steps: ['--version', 'init --version'] },
-  { name: 'no command', steps: [''], status: 2 },
+  { name: 'no command, help', steps: ['', 'help', 'help configure', '-v'] },
+  { name: 'mistyped command, a function, no value', steps: ['confgure', 'pull app:v1', 'configure --region'], status: 2 },
   { name: 'unknown command', steps: ['bogus', 'regions --bogus', 'regions -x', 'env --profile'], status: 2 },
 
   // install and uninstall (from another branch): every shell and mode, round trips.

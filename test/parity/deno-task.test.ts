@@ -24,9 +24,11 @@ describe('the deno.json task', { timeout: 60_000 }, () => {
   const allowed = (name: string): string[] =>
     options.find((option) => option.startsWith(`--allow-${name}=`))?.split('=')[1]!.split(',') ?? [];
 
-  it('grants no blanket permission: no -A, network, FFI, system or import access', () => {
+  it('grants no blanket permission: no -A, FFI, system or import access; the network only for swr-shell check', () => {
     expect(options).not.toContain('-A');
-    expect(options.filter((option) => /^--allow-(all|net|ffi|sys|import)\b/.test(option))).toEqual([]);
+    expect(options.filter((option) => /^--allow-(all|ffi|sys|import)\b/.test(option))).toEqual([]);
+    // swr-shell check asks whatever registry host the profile names, so no narrower list will do.
+    expect(options.filter((option) => option.startsWith('--allow-net'))).toEqual(['--allow-net']);
     expect(options).toContain('--no-prompt');
     expect(allowed('run')).toEqual(['ps', 'docker', 'podman', 'nerdctl']);
     expect(options).not.toContain('--allow-env');
@@ -59,6 +61,13 @@ describe('the deno.json task', { timeout: 60_000 }, () => {
     expect(readFileSync(join(cwd, 'project.env'), 'utf8')).toMatch(/^SWR_REGION=ap-southeast-3$/m);
     const npmCache = join(base, 'cache', 'npm');
     expect(existsSync(npmCache) ? readdirSync(npmCache, { recursive: true }) : []).toEqual([]);
+  });
+
+  it("runs the Deno that runs the task (a user's own Deno 2 too), not node_modules/.bin/deno", () => {
+    const command = (JSON.parse(readFileSync(join(ROOT, 'deno.json'), 'utf8')) as { tasks: Record<string, { command: string }> }).tasks['swr-shell']!.command;
+    // In a task, `deno` is the task runner's own executable, whatever PATH holds.
+    expect(command).toMatch(/&& deno run /);
+    expect(command).not.toContain('node_modules');
   });
 
   it('needs no permission at all for init with a shell', () => {

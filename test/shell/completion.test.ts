@@ -113,6 +113,7 @@ async function cases(fixture: string): Promise<Case[]> {
     { line: 'swr-shell init --profile=work ', check: (matches) => expect(words(matches)).toEqual(SHELLS) },
     { line: 'swr-shell init zsh ', check: (matches) => expect(words(matches)).not.toContain('bash') },
     { line: 'swr-shell env --profile default --format ', check: (matches) => expect(words(matches)).toEqual(FORMATS) },
+    { line: 'swr-shell profiles --remove ', check: (matches) => expect(words(matches)).toEqual(['cn_prod-2', 'default', 'work']) },
     // Free text: no file names, no guesses.
     { line: 'swr-shell configure --org ', check: (matches) => expect(words(matches)).toEqual([]) },
     {

@@ -20,6 +20,8 @@ export interface FakeIoOptions {
   terminal?: boolean;
   /** What the hidden prompt returns, on a terminal. */
   typed?: string;
+  /** What the visible prompts return, in turn, on a terminal (then end of input). */
+  answers?: string[];
   parent?: string;
 }
 
@@ -30,6 +32,7 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
   const fs = createFsFromVolume(vol) as unknown as FileSystem;
   let out = '';
   let err = '';
+  const answers = [...(options.answers ?? [])];
   const io: Io = {
     env: { HOME, ...options.env },
     platform: 'linux',
@@ -40,6 +43,11 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
     readHidden: async (prompt) => {
       err += prompt + '\n';
       return options.typed ?? '';
+    },
+    readLine: async (prompt) => {
+      const answer = answers.shift();
+      err += prompt + (answer ?? '') + '\n';
+      return answer;
     },
     parentCommand: async () => options.parent,
     fs: async () => fs,

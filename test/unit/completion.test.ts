@@ -53,7 +53,7 @@ describe('completionModel', () => {
         { names: ['--dry-run', '-n'], describe: '', values: undefined },
         { names: ['--no-secret'], describe: 'include it', values: undefined },
         { names: ['--help', '-h'], describe: 'Show help', values: undefined },
-        { names: ['--version'], describe: 'Show version number', values: undefined },
+        { names: ['--version', '-v'], describe: 'Show version number', values: undefined },
       ],
     });
   });

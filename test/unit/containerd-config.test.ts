@@ -24,9 +24,9 @@ const at = (value: unknown, ...path: string[]): unknown => path.reduce((table, k
 describe('swr-shell containerd-config', () => {
   it.each([
     [[], 'io.containerd.grpc.v1.cri', '2'],
-    [['--version', '2'], 'io.containerd.grpc.v1.cri', '2'],
-    [['--version', '3'], 'io.containerd.cri.v1.images', '3'],
-    [['--version=3'], 'io.containerd.cri.v1.images', '3'],
+    [['--config-version', '2'], 'io.containerd.grpc.v1.cri', '2'],
+    [['--config-version', '3'], 'io.containerd.cri.v1.images', '3'],
+    [['--config-version=3'], 'io.containerd.cri.v1.images', '3'],
   ])('%j gives the auth table of plugin %s', async (args, plugin, version) => {
     const text = await snippet(args);
     const toml = parse(text);
@@ -42,7 +42,7 @@ describe('swr-shell containerd-config', () => {
 
   it('parses once merged into a whole config file of its version', async () => {
     for (const version of ['2', '3']) {
-      const file = `version = ${version}\nroot = "/var/lib/containerd"\n\n${await snippet(['--version', version])}`;
+      const file = `version = ${version}\nroot = "/var/lib/containerd"\n\n${await snippet(['--config-version', version])}`;
       expect(parse(file)['version']).toBe(Number(version));
     }
   });
@@ -53,7 +53,7 @@ describe('swr-shell containerd-config', () => {
   });
 
   it.each([['1'], ['4'], ['v3'], ['']])('refuses --version %j', async (version) => {
-    await expect(snippet(['--version', version])).rejects.toThrow(/^unknown containerd config version/);
+    await expect(snippet(['--config-version', version])).rejects.toThrow(/^unknown containerd config version/);
   });
 });
 

@@ -210,7 +210,7 @@ describe.concurrent('symbolic links', () => {
 
       const installed = await run(fake, 'install', shell);
       expect(installed.code, installed.stderr).toBe(0);
-      expect(installed.stdout).toContain(`added ${rc} (a link to ${target})`);
+      expect(installed.stdout).toContain(`added ${rc} (a link to ${target}; ${shell}, eval mode)`);
       expect(fake.fs.lstatSync(rc).isSymbolicLink()).toBe(true);
       expect(String(fake.fs.readlinkSync(rc))).toBe(target);
       expect(readBinary(fake.fs, target)).toBe(`echo mine\n${expectedBlock(shell, 'eval', false)}\n`);
