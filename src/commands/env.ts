@@ -68,6 +68,6 @@ export async function run(args: Args, io: Io): Promise<void> {
     io.stdout(text);
     return;
   }
-  const path = writeFileAtomic(fs, output, text, { mode: 0o600 });
+  const path = writeFileAtomic(fs, output, text, { mode: 0o600, warn: (warning) => io.stderr(`swr-shell: ${warning}\n`) });
   io.stderr(`swr-shell: wrote ${path} (mode 0600).\n`);
 }

@@ -3,8 +3,8 @@
 // would put the SK in the shell history and in every process listing.
 
 import { parseCredentialsCsv, type KeyPair } from '../core/credentials.ts';
-import { UsageError } from '../core/errors.ts';
-import { errorCode, type FileSystem } from '../core/fs.ts';
+import { Failure, UsageError } from '../core/errors.ts';
+import { type FileSystem, type OpenFile, openRegularFile } from '../core/fs.ts';
 import { show, validateAk, validateSk } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
 import { type Args, booleanArg, stringArg } from './args.ts';
@@ -19,16 +19,25 @@ export const NO_SOURCE =
   'Give --credentials credentials.csv, pipe the SK with --sk-stdin, set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, ' +
   'or run on a terminal to be asked for it.';
 
+/** An SK is at most 50 characters: standard input is read no further than this. */
+const MAX_SK_INPUT = 4096;
+
+/** credentials.csv is one header and one row: anything much larger is not one. */
+const MAX_CREDENTIALS_BYTES = 64 * 1024;
+
 function readCredentials(fs: FileSystem, path: string): KeyPair {
   if (path === '') throw new UsageError('--credentials needs a file name, such as --credentials credentials.csv.');
-  let text: string;
+  const shown = `credentials file ${show(path)}`;
+  let file: OpenFile | undefined;
   try {
-    text = new TextDecoder().decode(fs.readFileSync(path) as Uint8Array);
+    file = openRegularFile(fs, path, MAX_CREDENTIALS_BYTES, shown);
   } catch (error) {
-    const reason = errorCode(error) === 'ENOENT' ? 'it does not exist' : errorCode(error) === 'EISDIR' ? 'it is a directory' : 'it cannot be read';
-    throw new UsageError(`cannot read credentials file ${show(path)}: ${reason}. Check the path, or download it again from the console.`);
+    if (!(error instanceof Failure)) throw error;
+    throw new UsageError(`${error.message} Give the credentials.csv downloaded from the console.`);
   }
-  return parseCredentialsCsv(text, show(path));
+  if (file === undefined) throw new UsageError(`cannot read ${shown}: it does not exist. Check the path, or download it again from the console.`);
+  fs.closeSync(file.fd);
+  return parseCredentialsCsv(new TextDecoder().decode(file.data), show(path));
 }
 
 /** The AK given by --ak, checked against the one that comes with the SK. */
@@ -61,7 +70,7 @@ export async function explicitKeyPair(args: Args, io: Io, fs: FileSystem, knownA
   if (skStdin) {
     const ak = flagAk ?? envAk ?? knownAk;
     if (ak === undefined) throw new UsageError('--sk-stdin needs the AK that goes with it: add --ak AK.');
-    const sk = io.isTerminal('stdin') ? await io.readHidden('Secret access key (SK): ') : await io.readStdin();
+    const sk = io.isTerminal('stdin') ? await io.readHidden('Secret access key (SK): ') : await io.readStdin(MAX_SK_INPUT);
     return { ak: validateAk(ak), sk: validateSk(sk.trim(), 'standard input') };
   }
   if (envSk !== undefined) {

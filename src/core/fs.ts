@@ -2,6 +2,7 @@
 // uses, so that tests can pass memfs and the runtimes can pass the real thing.
 
 import type * as NodeFs from 'node:fs';
+import { sameBytes } from './bytes.ts';
 import { Failure } from './errors.ts';
 import { basename, dirname, join, resolve } from './paths.ts';
 
@@ -93,6 +94,17 @@ export interface OpenFile {
   readonly data: Uint8Array;
 }
 
+/** A path that names something other than a regular file: a directory, a FIFO, a device. */
+export class NotRegularFile extends Failure {
+  readonly shown: string;
+  readonly kind: string;
+  constructor(shown: string, kind: string) {
+    super(`cannot read ${shown}: it is ${kind}, not a regular file.`);
+    this.shown = shown;
+    this.kind = kind;
+  }
+}
+
 function tooBig(shown: string, size: number, max: number): Failure {
   return new Failure(`cannot read ${shown}: it holds ${size} bytes, more than the ${max} swr-shell reads from such a file.`);
 }
@@ -108,11 +120,12 @@ export function openRegularFile(fs: FileSystem, path: string, max = MAX_FILE_BYT
     fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0));
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
+    if (errorCode(error) === 'EISDIR') throw new NotRegularFile(shown, 'a directory');
     throw fsFailure(error, 'read', shown);
   }
   try {
     const stat = fs.fstatSync(fd) as Stats;
-    if (!stat.isFile()) throw new Failure(`cannot read ${shown}: it is ${kindOf(stat)}, not a regular file.`);
+    if (!stat.isFile()) throw new NotRegularFile(shown, kindOf(stat));
     if (stat.size > max) throw tooBig(shown, stat.size, max);
     const data = readUpTo(fs, fd, max);
     if (data.length > max) throw tooBig(shown, data.length, max);
@@ -410,11 +423,6 @@ function writeTemporary(fs: FileSystem, target: string, shown: string, data: Uin
     unlinkQuietly(fs, temporary);
     throw error;
   }
-}
-
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
 /** Whether `target` is no longer the file read as `current` (another inode, other bytes), or has appeared. */
