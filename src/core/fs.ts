@@ -217,9 +217,15 @@ export const DELETE: unique symbol = Symbol('delete');
  */
 export type Edit = (current: Uint8Array | undefined) => string | Uint8Array | undefined | typeof DELETE;
 
-/** How long a write waits for another swr-shell writing the same file, and when a lock is surely left over. */
+/**
+ * How long a write waits for another swr-shell writing the same file, and
+ * the age at which a lock is left over whatever its PID says (a write takes
+ * milliseconds; Deno may not ask whether a process runs). A lock taken over
+ * too early costs nothing but the turn: each writer still checks, before it
+ * renames, that the file is the one it read.
+ */
 const LOCK_WAIT_MS = 20_000;
-const LOCK_STALE_MS = 30_000;
+const LOCK_STALE_MS = 10_000;
 const ATTEMPTS = 20;
 
 interface ProcessLike {
@@ -268,7 +274,7 @@ function processAlive(fs: FileSystem, pid: number): boolean {
     if (errorCode(error) === 'ESRCH') return false;
     if (errorCode(error) === 'EPERM') return true;
   }
-  // Deno without --allow-run may not signal: Linux's /proc tells.
+  // Deno without --allow-run may not signal; with --allow-all, Linux's /proc tells.
   try {
     fs.statSync(`/proc/${pid}`);
     return true;
