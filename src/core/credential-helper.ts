@@ -10,6 +10,7 @@ import { Failure, UsageError } from './errors.ts';
 import type { FileSystem } from './fs.ts';
 import type { Env } from './profile.ts';
 import { knownLogins, loginForHost } from './registry-logins.ts';
+import { show } from './validate.ts';
 import { version } from '../generated/version.ts';
 
 /** The exact answer that tells docker to go on without credentials. */
@@ -109,7 +110,7 @@ export async function credentialHelper(args: readonly string[], io: HelperIo): P
   }
   const action = verb === '--version' ? VERBS['version'] : Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   if (!action || rest.length > 0) {
-    const what = verb === '' ? 'no verb given' : action ? `unexpected argument ${JSON.stringify(rest[0])}` : `unknown verb ${JSON.stringify(verb)}`;
+    const what = verb === '' ? 'no verb given' : action ? `unexpected argument ${show(rest[0]!)}` : `unknown verb ${show(verb)}`;
     io.stderr(`${HELPER}: ${what}.\n${USAGE}`);
     return new UsageError(what).exitCode;
   }

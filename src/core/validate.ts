@@ -41,9 +41,22 @@ export function matches(name: PatternName, value: string): boolean {
   return COMPILED[name].test(value);
 }
 
-/** A value as it appears in messages: quoted, with control characters escaped. */
+/**
+ * Whether a value could be a secret, or part of one: an SK is 30 to 50
+ * letters and digits, a login key 64 hex digits, so any run of 16 letters and
+ * digits could be (as could anything very long).
+ */
+export function couldBeSecret(value: string): boolean {
+  return /[A-Za-z0-9]{16}/.test(value) || value.length > 256;
+}
+
+/**
+ * A value as it appears in messages: quoted, with control characters escaped.
+ * A value that could be a secret (given in the wrong place, say) is never
+ * shown: only its length is.
+ */
 export function show(value: string): string {
-  return JSON.stringify(value);
+  return couldBeSecret(value) ? `(${value.length} characters, not shown)` : JSON.stringify(value);
 }
 
 /** Names the first thing wrong with `value` in words a user can act on. */
@@ -52,17 +65,26 @@ function problem(value: string, allowed: string, max: number, min = 1): string {
   const bad = [...value].find((char) => !allowed.includes(char));
   if (bad === ' ') return 'contains a space';
   if (bad === '\n' || bad === '\r') return 'contains a line break';
-  if (bad !== undefined && UPPER.includes(bad)) return `contains upper case (${show(bad)})`;
-  if (bad !== undefined) return `contains ${show(bad)}`;
+  // Not even one character of a value that could be a secret.
+  const hidden = couldBeSecret(value);
+  if (bad !== undefined && UPPER.includes(bad)) return hidden ? 'contains upper case' : `contains upper case (${show(bad)})`;
+  if (bad !== undefined) return hidden ? 'contains characters that are not allowed' : `contains ${show(bad)}`;
   if (value.length > max) return `is ${value.length} characters long (at most ${max})`;
   if (value.length < min) return `is ${value.length} characters long (at least ${min})`;
   return 'has the wrong shape';
 }
 
-export function validateAk(ak: string): string {
+/**
+ * Checks an access key ID. An AK is no secret, but what was given in its
+ * place may be (the SK, a login key): the message names `source`, never the value.
+ */
+export function validateAk(ak: string, source?: string): string {
   if (matches('ak', ak)) return ak;
+  const what = [...ak].some((char) => !ALNUM.includes(char))
+    ? 'contains characters other than letters and digits'
+    : `is ${ak.length} characters long (${ak.length < 10 ? 'at least 10' : 'at most 30'})`;
   throw new UsageError(
-    `invalid access key ID ${show(ak)}: it ${problem(ak, ALNUM, 30, 10)}. ` +
+    `invalid access key ID${source ? ` in ${source}` : ''}: it ${ak === '' ? 'is empty' : what}. ` +
       'An AK is 10 to 30 letters and digits; copy the "Access Key Id" column of credentials.csv.',
   );
 }
