@@ -13,7 +13,8 @@ const DIGIT = '0123456789';
 const HEX = '0123456789abcdef';
 const ALNUM = UPPER + LOWER + DIGIT;
 const COMPONENT = `[${LOWER}${DIGIT}]+(([.]|_|__|-+)[${LOWER}${DIGIT}]+)*`;
-const LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]*[${LOWER}${DIGIT}])?`;
+// A DNS label: at most 63 characters (so no login key, 64 hex digits, passes for a host).
+const LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]{0,61}[${LOWER}${DIGIT}])?`;
 
 export const PATTERNS = {
   ak: `^[${ALNUM}]{10,30}$`,
@@ -161,8 +162,18 @@ export function validateHost(host: string, what = 'registry host'): string {
   );
 }
 
+/**
+ * A profile name. Messages and file names show it, so one that looks like a
+ * key (SWR_PROFILE set to the SK, say) is refused, and not shown.
+ */
 export function validateProfileName(name: string): string {
-  if (matches('profile', name)) return name;
+  if (matches('profile', name) && !couldBeSecret(name)) return name;
+  if (matches('profile', name)) {
+    throw new UsageError(
+      `invalid profile name ${show(name)}: it has 16 letters and digits in a row, as a key has. ` +
+        'A profile name is a short label: use letters, digits, "_" or "-" with a "-" or "_" at least every 15 characters.',
+    );
+  }
   throw new UsageError(
     `invalid profile name ${show(name)}: it ${problem(name, ALNUM + '_-', 64)}. ` +
       'Use 1 to 64 letters, digits, "_" or "-", starting with a letter or digit.',
