@@ -415,10 +415,7 @@ function writeTemporary(fs: FileSystem, target: string, shown: string, data: Uin
         );
       }
     }
-    // writeSync may write less than it was given: go on until all is written.
-    let rest = data;
-    while (rest.length > 0) rest = rest.subarray(fs.writeSync(fd, rest));
-    fs.fsyncSync(fd);
+    writeAll(fs, fd, data);
     fs.closeSync(fd);
     fd = undefined;
     // After the chown, which clears set-user-ID bits.
@@ -461,12 +458,17 @@ function startsWith(data: Uint8Array, prefix: Uint8Array): boolean {
   return data.length >= prefix.length && prefix.every((byte, index) => data[index] === byte);
 }
 
+/** Writes all of `data` (writeSync may write less than it was given) and flushes it to disk. */
+function writeAll(fs: FileSystem, fd: number, data: Uint8Array): void {
+  let rest = data;
+  while (rest.length > 0) rest = rest.subarray(fs.writeSync(fd, rest));
+  fs.fsyncSync(fd);
+}
+
 function appendTo(fs: FileSystem, path: string, data: Uint8Array): void {
   const fd = fs.openSync(path, 'a');
   try {
-    let rest = data;
-    while (rest.length > 0) rest = rest.subarray(fs.writeSync(fd, rest));
-    fs.fsyncSync(fd);
+    writeAll(fs, fd, data);
   } finally {
     fs.closeSync(fd);
   }

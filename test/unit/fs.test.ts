@@ -32,9 +32,9 @@ function onceBefore(fs: FileSystem, method: 'fsyncSync' | 'renameSync', hook: ()
 
 describe('updateFileAtomic', () => {
   it('runs the edit again when another program changed the file after the read', () => {
-    const { fs } = fakeIo({ files: { [FILE]: 'one\n' } });
+    const { fs, vol } = fakeIo({ files: { [FILE]: 'one\n' } });
     const seen: string[] = [];
-    const racing = onceBefore(fs, 'fsyncSync', () => fs.appendFileSync(FILE, 'appended meanwhile\n'));
+    const racing = onceBefore(fs, 'fsyncSync', () => vol.appendFileSync(FILE, 'appended meanwhile\n'));
     updateFileAtomic(racing, FILE, (current) => {
       seen.push(new TextDecoder().decode(current));
       return addLine('ours')(current);
@@ -44,20 +44,20 @@ describe('updateFileAtomic', () => {
   });
 
   it('carries over what reached the old file in the instant of the rename', () => {
-    const { fs } = fakeIo({ files: { [FILE]: 'one\n' } });
-    const racing = onceBefore(fs, 'renameSync', () => fs.appendFileSync(FILE, 'appended at the rename\n'));
+    const { fs, vol } = fakeIo({ files: { [FILE]: 'one\n' } });
+    const racing = onceBefore(fs, 'renameSync', () => vol.appendFileSync(FILE, 'appended at the rename\n'));
     updateFileAtomic(racing, FILE, addLine('ours'));
     expect(text(fs)).toBe('one\nours\nappended at the rename\n');
   });
 
   it('gives up, changing nothing, when the file never stops changing', () => {
-    const { fs } = fakeIo({ files: { [FILE]: 'one\n' } });
+    const { fs, vol } = fakeIo({ files: { [FILE]: 'one\n' } });
     const restless = new Proxy(fs, {
       get: (target, name) => {
         const value = Reflect.get(target, name) as (...args: unknown[]) => unknown;
         if (name !== 'fsyncSync') return typeof value === 'function' ? value.bind(target) : value;
         return (...args: unknown[]) => {
-          fs.appendFileSync(FILE, 'again\n');
+          vol.appendFileSync(FILE, 'again\n');
           return value.apply(target, args);
         };
       },
@@ -68,14 +68,14 @@ describe('updateFileAtomic', () => {
   });
 
   it('deletes only the file it read: one changed meanwhile is edited instead', () => {
-    const { fs } = fakeIo({ files: { [FILE]: 'block\n' } });
+    const { fs, vol } = fakeIo({ files: { [FILE]: 'block\n' } });
     let calls = 0;
     const lines = new Proxy(fs, {
       get: (target, name) => {
         const value = Reflect.get(target, name) as (...args: unknown[]) => unknown;
         if (name !== 'statSync') return typeof value === 'function' ? value.bind(target) : value;
         return (...args: unknown[]) => {
-          if (calls++ === 0 && args[0] === FILE) fs.appendFileSync(FILE, 'a line of the user\n');
+          if (calls++ === 0 && args[0] === FILE) vol.appendFileSync(FILE, 'a line of the user\n');
           return value.apply(target, args);
         };
       },
@@ -88,21 +88,21 @@ describe('updateFileAtomic', () => {
   });
 
   it('refuses a read-only file and leaves it as it was', () => {
-    const { fs } = fakeIo({ files: { [FILE]: 'mine\n' } });
+    const { fs, vol } = fakeIo({ files: { [FILE]: 'mine\n' } });
     fs.chmodSync(FILE, 0o444);
     expect(() => writeFileAtomic(fs, FILE, 'new\n')).toThrow(`${FILE} is read-only (mode 0444), so swr-shell left it alone`);
     expect(text(fs)).toBe('mine\n');
   });
 
   it('keeps the owner and group of the file it replaces', () => {
-    const { fs } = fakeIo({ files: { [FILE]: 'mine\n' } });
+    const { fs, vol } = fakeIo({ files: { [FILE]: 'mine\n' } });
     fs.chownSync(FILE, 4242, 4343);
     writeFileAtomic(fs, FILE, 'new\n');
     expect(fs.statSync(FILE)).toMatchObject({ uid: 4242, gid: 4343 });
   });
 
   it('takes over the lock of a dead writer and removes its temporary files, and nothing else', () => {
-    const { fs } = fakeIo({ files: { [FILE]: 'mine\n' } });
+    const { fs, vol } = fakeIo({ files: { [FILE]: 'mine\n' } });
     const stale = [`${HOME}/..bashrc.swr-shell-999999-0123abcd.tmp`, `${HOME}/..bashrc.89abcdef.tmp`];
     for (const path of stale) fs.writeFileSync(path, 'half a write');
     // A PID that no process has: the lock is stale.
@@ -114,8 +114,8 @@ describe('updateFileAtomic', () => {
   });
 
   it('warns, naming the file, when it replaces a file with other hard links', () => {
-    const { fs } = fakeIo({ files: { [`${HOME}/dotfiles/bashrc`]: 'shared\n' } });
-    fs.linkSync(`${HOME}/dotfiles/bashrc`, FILE);
+    const { fs, vol } = fakeIo({ files: { [`${HOME}/dotfiles/bashrc`]: 'shared\n' } });
+    vol.linkSync(`${HOME}/dotfiles/bashrc`, FILE);
     const warnings: string[] = [];
     writeFileAtomic(fs, FILE, 'new\n', { warn: (warning) => warnings.push(warning) });
     expect(warnings).toEqual([
@@ -126,7 +126,7 @@ describe('updateFileAtomic', () => {
   });
 
   it('reads a regular file only, and no more than its limit', () => {
-    const { fs } = fakeIo({ files: { [FILE]: 'x'.repeat(100) } });
+    const { fs, vol } = fakeIo({ files: { [FILE]: 'x'.repeat(100) } });
     expect(readIfExists(fs, FILE, 100)?.length).toBe(100);
     expect(() => readIfExists(fs, FILE, 99)).toThrow(`cannot read ${FILE}: it holds 100 bytes, more than the 99 swr-shell reads from such a file.`);
     expect(() => readIfExists(fs, HOME)).toThrow(`cannot read ${HOME}: it is a directory, not a regular file.`);
