@@ -250,14 +250,16 @@ describe('parallel writers', () => {
     const { home, env } = freshHome('node');
     const bashrc = join(home, '.bashrc');
     writeFileSync(bashrc, '# first line\n');
+    // The appends and the installs spread over the same few seconds.
     const appender = attempt(
-      ['bash', '-c', 'for i in $(seq 1 40); do echo "appended line $i" >>"$1"; sleep 0.01; done', 'bash', bashrc],
+      ['bash', '-c', 'for i in $(seq 1 40); do echo "appended line $i" >>"$1"; sleep 0.08; done', 'bash', bashrc],
       { env, timeout: 60_000 },
     );
     // Each with another prefix, so that each one changes the block.
-    const installs = Array.from({ length: 20 }, (_, index) =>
-      attempt([...RUNTIMES.node.cli(), 'install', 'bash', '--cmd', `p${index}`], { env, timeout: 60_000 }),
-    );
+    const installs = Array.from({ length: 20 }, async (_, index) => {
+      await new Promise((resolve) => setTimeout(resolve, index * 120));
+      return attempt([...RUNTIMES.node.cli(), 'install', 'bash', '--cmd', `p${index}`], { env, timeout: 60_000 });
+    });
     const outcomes = await Promise.all([appender, ...installs]);
     expect(outcomes.map((outcome) => [outcome.status, outcome.stderr.replace(/^swr-shell: (start a new shell|note: swr-shell is not on PATH).*\n/gm, '')])).toEqual(outcomes.map(() => [0, '']));
     const lines = readFileSync(bashrc, 'utf8').split('\n');
