@@ -136,6 +136,9 @@ function isAbsolute(path) {
   return path.startsWith("/");
 }
 
+// src/core/fs.ts
+var MAX_FILE_BYTES = 16 * 1024 * 1024;
+
 // src/core/validate.ts
 var LOWER = "abcdefghijklmnopqrstuvwxyz";
 var UPPER = LOWER.toUpperCase();
@@ -143,7 +146,7 @@ var DIGIT = "0123456789";
 var HEX = "0123456789abcdef";
 var ALNUM = UPPER + LOWER + DIGIT;
 var COMPONENT = `[${LOWER}${DIGIT}]+(([.]|_|__|-+)[${LOWER}${DIGIT}]+)*`;
-var LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]*[${LOWER}${DIGIT}])?`;
+var LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]{0,61}[${LOWER}${DIGIT}])?`;
 var PATTERNS = {
   ak: `^[${ALNUM}]{10,30}$`,
   sk: `^[${ALNUM}]{30,50}$`,
@@ -165,24 +168,29 @@ var COMPILED = Object.fromEntries(
 function matches(name, value) {
   return COMPILED[name].test(value);
 }
+function couldBeSecret(value) {
+  return /[A-Za-z0-9]{16}/.test(value) || value.length > 256;
+}
 function show(value) {
-  return JSON.stringify(value);
+  return couldBeSecret(value) ? `(${value.length} characters, not shown)` : JSON.stringify(value);
 }
 function problem(value, allowed, max, min = 1) {
   if (value === "") return "is empty";
   const bad = [...value].find((char) => !allowed.includes(char));
   if (bad === " ") return "contains a space";
   if (bad === "\n" || bad === "\r") return "contains a line break";
-  if (bad !== void 0 && UPPER.includes(bad)) return `contains upper case (${show(bad)})`;
-  if (bad !== void 0) return `contains ${show(bad)}`;
+  const hidden = couldBeSecret(value);
+  if (bad !== void 0 && UPPER.includes(bad)) return hidden ? "contains upper case" : `contains upper case (${show(bad)})`;
+  if (bad !== void 0) return hidden ? "contains characters that are not allowed" : `contains ${show(bad)}`;
   if (value.length > max) return `is ${value.length} characters long (at most ${max})`;
   if (value.length < min) return `is ${value.length} characters long (at least ${min})`;
   return "has the wrong shape";
 }
-function validateAk(ak) {
+function validateAk(ak, source) {
   if (matches("ak", ak)) return ak;
+  const what = [...ak].some((char) => !ALNUM.includes(char)) ? "contains characters other than letters and digits" : `is ${ak.length} characters long (${ak.length < 10 ? "at least 10" : "at most 30"})`;
   throw new UsageError(
-    `invalid access key ID ${show(ak)}: it ${problem(ak, ALNUM, 30, 10)}. An AK is 10 to 30 letters and digits; copy the "Access Key Id" column of credentials.csv.`
+    `invalid access key ID${source ? ` in ${source}` : ""}: it ${ak === "" ? "is empty" : what}. An AK is 10 to 30 letters and digits; copy the "Access Key Id" column of credentials.csv.`
   );
 }
 function validateLoginKey(key, source) {
@@ -223,7 +231,12 @@ function validateHost(host, what = "registry host") {
   );
 }
 function validateProfileName(name) {
-  if (matches("profile", name)) return name;
+  if (matches("profile", name) && !couldBeSecret(name)) return name;
+  if (matches("profile", name)) {
+    throw new UsageError(
+      `invalid profile name ${show(name)}: it has 16 letters and digits in a row, as a key has. A profile name is a short label: use letters, digits, "_" or "-" with a "-" or "_" at least every 15 characters.`
+    );
+  }
   throw new UsageError(
     `invalid profile name ${show(name)}: it ${problem(name, ALNUM + "_-", 64)}. Use 1 to 64 letters, digits, "_" or "-", starting with a letter or digit.`
   );
@@ -250,6 +263,7 @@ function configureCommand(name) {
 function profilePath(env2, name) {
   return join(configDir(env2), validateProfileName(name) + PROFILE_SUFFIX);
 }
+var MAX_PROFILE_BYTES = 64 * 1024;
 
 // src/core/settings.ts
 function fromEnv(env2, name) {
@@ -275,7 +289,7 @@ function resolveSettings(env2, profileName, profile) {
   const own = profile?.region === region ? profile : void 0;
   const registryOverride = setting(env2, "SWR_REGISTRY", own?.registry, (host) => validateHost(host));
   setting(env2, "SWR_REGION", region, (value) => validateRegion(value, registryOverride !== void 0));
-  const ak = setting(env2, "SWR_AK", profile?.ak, validateAk);
+  const ak = setting(env2, "SWR_AK", profile?.ak, (value) => validateAk(value));
   const ownKey = ak === profile?.ak ? profile?.loginKey : void 0;
   return {
     profile: profileName,

@@ -70,6 +70,9 @@ var REGIONS = NAMES.map(([id, name]) => ({
 }));
 var BY_ID = new Map(REGIONS.map((region) => [region.id, region]));
 
+// src/core/fs.ts
+var MAX_FILE_BYTES = 16 * 1024 * 1024;
+
 // src/core/validate.ts
 var LOWER = "abcdefghijklmnopqrstuvwxyz";
 var UPPER = LOWER.toUpperCase();
@@ -77,7 +80,7 @@ var DIGIT = "0123456789";
 var HEX = "0123456789abcdef";
 var ALNUM = UPPER + LOWER + DIGIT;
 var COMPONENT = `[${LOWER}${DIGIT}]+(([.]|_|__|-+)[${LOWER}${DIGIT}]+)*`;
-var LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]*[${LOWER}${DIGIT}])?`;
+var LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]{0,61}[${LOWER}${DIGIT}])?`;
 var PATTERNS = {
   ak: `^[${ALNUM}]{10,30}$`,
   sk: `^[${ALNUM}]{30,50}$`,
@@ -99,6 +102,9 @@ var COMPILED = Object.fromEntries(
 function matches(name, value) {
   return COMPILED[name].test(value);
 }
+
+// src/core/profile.ts
+var MAX_PROFILE_BYTES = 64 * 1024;
 
 // src/core/action.ts
 var ACTION_TOOLS = ["docker", "podman"];

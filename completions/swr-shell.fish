@@ -165,7 +165,7 @@ complete -c swr-shell -n '__fish_seen_subcommand_from regions' -l version -s v -
 
 complete -c swr-shell -n __fish_use_subcommand -a docker-config -d 'make docker use docker-credential-swr for the SWR registry (credHelpers in config.json)'
 complete -c swr-shell -n '__fish_seen_subcommand_from docker-config' -l profile -x -a '(__swr_shell_profiles)' -d 'profile whose registry to add (default: $SWR_PROFILE or "default")'
-complete -c swr-shell -n '__fish_seen_subcommand_from docker-config' -l dry-run -d 'print the resulting config.json instead of writing it'
+complete -c swr-shell -n '__fish_seen_subcommand_from docker-config' -l dry-run -d 'print the resulting config.json (stored secrets hidden) instead of writing it'
 complete -c swr-shell -n '__fish_seen_subcommand_from docker-config' -l remove -d 'take the entry out again'
 complete -c swr-shell -n '__fish_seen_subcommand_from docker-config' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from docker-config' -l version -s v -d 'Show version number'

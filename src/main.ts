@@ -64,10 +64,21 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     if (fast) await init(fast, io);
     else if (completion) await (await import('./commands/completion.ts')).run(completion, io);
     else if (login) return await (await import('./commands/login.ts')).run(login, io);
-    else return await (await import('./parser.ts')).dispatch(args, io);
+    else return await dispatch(args, io);
     return 0;
   } catch (error) {
     return report(error, io);
+  }
+}
+
+/** The commands that may write files: a signal leaves no temporary file or lock behind. */
+async function dispatch(args: readonly string[], io: Io): Promise<number> {
+  const { removeInFlight } = await import('./core/fs.ts');
+  const release = io.onInterrupt?.(removeInFlight);
+  try {
+    return await (await import('./parser.ts')).dispatch(args, io);
+  } finally {
+    release?.();
   }
 }
 

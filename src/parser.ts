@@ -2,6 +2,7 @@
 // src/commands with its options and its `run`.
 
 import { UsageError } from './core/errors.ts';
+import { show } from './core/validate.ts';
 import { declarations } from './commands/declarations.ts';
 import { version } from './core/render.ts';
 import type { Io } from './runtime.ts';
@@ -53,10 +54,12 @@ export const COMMANDS: readonly Command[] = [
 function usageMessage(message: string, args: readonly string[]): string {
   const unknown = /^Unknown arguments?: (.*)$/s.exec(message);
   if (unknown) {
+    // Named with show(): a stray word may be a secret given in the wrong place.
     const first = unknown[1]!.split(', ')[0]!;
-    if (args[0] === first) return `unknown command "${first}": run swr-shell --help for the list of commands.`;
+    const command = args[0] !== undefined && COMMANDS.some((candidate) => candidate.usage.split(' ')[0] === args[0]) ? args[0] : '';
+    if (args[0] === first) return `unknown command ${show(first)}: run swr-shell --help for the list of commands.`;
     const flag = first.length === 1 ? `-${first}` : args.some((arg) => arg.startsWith(`--${first}`)) ? `--${first}` : first;
-    return `unknown argument "${flag}": run swr-shell ${args[0] ?? ''} --help for what it takes.`.replace('  ', ' ');
+    return `unknown argument ${show(flag)}: run swr-shell ${command} --help for what it takes.`.replace('  ', ' ');
   }
   if (/^Not enough non-option arguments/.test(message) || message === 'missing command') {
     return 'missing command: run swr-shell --help for the list of commands.';
@@ -91,7 +94,8 @@ function checkBooleanValues(args: readonly string[]): void {
     const given = /^--(?:no-)?([^=]+)=(.*)$/s.exec(arg);
     if (given && booleans.has(given[1]!) && given[2] !== 'true' && given[2] !== 'false') {
       const flag = arg.slice(0, arg.indexOf('='));
-      throw new UsageError(`${flag} takes no value (${JSON.stringify(given[2])} was given): write ${flag} alone.`);
+      // The value is not shown: it may be a secret given to the wrong flag (--sk-stdin=SK).
+      throw new UsageError(`${flag} takes no value: write ${flag} alone.`);
     }
   }
 }

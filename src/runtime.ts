@@ -12,8 +12,12 @@ export interface Io {
   readonly platform: string;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** The whole of standard input, as text. */
-  readStdin(): Promise<string>;
+  /**
+   * Standard input as text, read up to end of file or until more than `limit`
+   * bytes came (then the text holds limit + 1 bytes and the rest is not read),
+   * so that no input can exhaust memory.
+   */
+  readStdin(limit: number): Promise<string>;
   isTerminal(stream: 'stdin' | 'stderr'): boolean;
   /** Reads a line from the terminal without echoing it. */
   readHidden(prompt: string): Promise<string>;
@@ -22,6 +26,45 @@ export interface Io {
   /** The command name of the parent process (the shell that ran us), if it can be known. */
   parentCommand(): Promise<string | undefined>;
   fs(): Promise<FileSystem>;
+  /**
+   * Until the returned function is called, SIGINT, SIGTERM and SIGHUP run
+   * `cleanup` and then end the process as the signal would have. Being
+   * handled, a signal waits for the synchronous code that runs (a whole
+   * atomic write) to finish, instead of killing it half-way.
+   */
+  onInterrupt?(cleanup: () => void): () => void;
+}
+
+/** The signals after which swr-shell cleans up (Ctrl-C, kill, a closed terminal). */
+const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+type Interrupt = (typeof INTERRUPTS)[number];
+const SIGNAL_NUMBERS: Readonly<Record<Interrupt, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/** Listens for the interrupts with `add`; on one, cleans up, stops listening and raises it again with `raise`. */
+function trapInterrupts(
+  cleanup: () => void,
+  add: (signal: Interrupt, handler: () => void) => void,
+  remove: (signal: Interrupt, handler: () => void) => void,
+  raise: (signal: Interrupt) => void,
+): () => void {
+  const handlers = new Map<Interrupt, () => void>();
+  const stop = (): void => {
+    for (const [signal, handler] of handlers) remove(signal, handler);
+    handlers.clear();
+  };
+  for (const signal of INTERRUPTS) {
+    const handler = (): void => {
+      try {
+        cleanup();
+      } finally {
+        stop();
+        raise(signal);
+      }
+    };
+    handlers.set(signal, handler);
+    add(signal, handler);
+  }
+  return stop;
 }
 
 export interface Runtime extends Io {
@@ -40,6 +83,11 @@ interface DenoFile {
 
 interface DenoApi {
   args: string[];
+  pid: number;
+  addSignalListener(signal: string, handler: () => void): void;
+  removeSignalListener(signal: string, handler: () => void): void;
+  kill(pid: number, signal: string): void;
+  exit(code: number): never;
   build: { os: string };
   ppid: number;
   exitCode: number;
@@ -69,6 +117,10 @@ interface NodeFs {
 }
 
 interface NodeProcess {
+  pid: number;
+  on(signal: string, handler: () => void): void;
+  removeListener(signal: string, handler: () => void): void;
+  kill(pid: number, signal: string): void;
   /** Node 20.16 and later: a built-in module without an import. */
   getBuiltinModule?(id: 'node:fs'): NodeFs;
   argv: string[];
@@ -83,10 +135,16 @@ interface NodeProcess {
 
 const denoGlobal = (globalThis as { Deno?: DenoApi }).Deno;
 
-async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+async function readAll(chunks: AsyncIterable<Uint8Array>, limit: number): Promise<string> {
   const decoder = new TextDecoder();
   let text = '';
-  for await (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  let total = 0;
+  for await (const chunk of chunks) {
+    const part = chunk.subarray(0, limit + 1 - total);
+    text += decoder.decode(part, { stream: true });
+    total += part.length;
+    if (total > limit) break;
+  }
   return text + decoder.decode();
 }
 
@@ -165,7 +223,7 @@ function denoRuntime(deno: DenoApi): Runtime {
     platform: deno.build.os,
     stdout: (text) => writeAll(deno.stdout, text),
     stderr: (text) => writeAll(deno.stderr, text),
-    readStdin: () => readAll(deno.stdin.readable),
+    readStdin: (limit) => readAll(deno.stdin.readable, limit),
     isTerminal: (stream) => deno[stream].isTerminal(),
     async readHidden(prompt) {
       // Raw (no echo) before the prompt shows: what is typed once it shows never echoes.
@@ -196,6 +254,19 @@ function denoRuntime(deno: DenoApi): Runtime {
       }
     },
     parentCommand: () => denoParentCommand(deno),
+    onInterrupt: (cleanup) =>
+      trapInterrupts(
+        cleanup,
+        (signal, handler) => deno.addSignalListener(signal, handler),
+        (signal, handler) => deno.removeSignalListener(signal, handler),
+        (signal) => {
+          try {
+            deno.kill(deno.pid, signal);
+          } catch {
+            deno.exit(128 + SIGNAL_NUMBERS[signal]);
+          }
+        },
+      ),
     fs: async () => (await import('node:fs')) as FileSystem,
     setExitCode: (code) => {
       deno.exitCode = code;
@@ -243,7 +314,7 @@ function nodeRuntime(node: NodeProcess): Runtime {
     platform: node.platform,
     stdout,
     stderr,
-    readStdin: () => readAll(node.stdin),
+    readStdin: (limit) => readAll(node.stdin, limit),
     isTerminal: (stream) => node[stream].isTTY === true,
     async readHidden(prompt) {
       // Raw (no echo) before the prompt shows: what is typed once it shows never echoes.
@@ -298,6 +369,13 @@ function nodeRuntime(node: NodeProcess): Runtime {
       return procComm((path) => readFileSync(path, 'utf8'), node.ppid);
     },
     fs: async () => (await import('node:fs')) as FileSystem,
+    onInterrupt: (cleanup) =>
+      trapInterrupts(
+        cleanup,
+        (signal, handler) => node.on(signal, handler),
+        (signal, handler) => node.removeListener(signal, handler),
+        (signal) => node.kill(node.pid, signal),
+      ),
     setExitCode: (code) => {
       node.exitCode = code;
     },

@@ -19,7 +19,7 @@ export function booleanArg(args: Args, name: string): boolean {
   const value = args[name];
   if (Array.isArray(value)) throw new UsageError(`--${name} was given ${value.length} times: give it once.`);
   if (value !== undefined && typeof value !== 'boolean') {
-    throw new UsageError(`--${name} takes no value (${JSON.stringify(String(value))} was given): write --${name} alone.`);
+    throw new UsageError(`--${name} takes no value: write --${name} alone.`);
   }
   return value === true;
 }

@@ -42,7 +42,7 @@ export function carryOut(fs: FileSystem, io: Io, changes: readonly FileChange[],
     return;
   }
   for (const change of changes) {
-    applyChange(fs, change);
+    applyChange(fs, change, (warning) => io.stderr(`swr-shell: ${warning}\n`));
     io.stdout(reportLine(change));
     for (const note of change.notes) io.stderr(`swr-shell: ${note}\n`);
   }

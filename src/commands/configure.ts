@@ -70,7 +70,7 @@ export async function run(args: Args, io: Io): Promise<void> {
     : await derive(pair ?? (await promptedKeyPair(args, io, existing?.ak)));
 
   const profile: Profile = { region, project, org, registry, ak, loginKey: key };
-  const path = writeProfile(fs, io.env, name, profile);
+  const path = writeProfile(fs, io.env, name, profile, (warning) => io.stderr(`swr-shell: ${warning}\n`));
   const regionName = findRegion(region)?.name;
   io.stdout(
     [

@@ -3,7 +3,7 @@
 // registry, so that no key is stored in config.json.
 
 import type { Argv } from 'yargs';
-import { applyDockerConfig, HELPER_NAME } from '../core/docker-config.ts';
+import { applyDockerConfig, HELPER_NAME, maskSecrets } from '../core/docker-config.ts';
 import { findOnPath } from '../core/path-search.ts';
 import { profileName, readProfile } from '../core/profile.ts';
 import { selectedLogin } from '../core/registry-logins.ts';
@@ -19,7 +19,7 @@ export const command = {
   builder: (yargs: Argv): Argv =>
     yargs
       .option('profile', { type: 'string', describe: 'profile whose registry to add (default: $SWR_PROFILE or "default")' })
-      .option('dry-run', { type: 'boolean', describe: 'print the resulting config.json instead of writing it' })
+      .option('dry-run', { type: 'boolean', describe: 'print the resulting config.json (stored secrets hidden) instead of writing it' })
       .option('remove', { type: 'boolean', describe: 'take the entry out again' }),
   run,
 };
@@ -33,9 +33,11 @@ export async function run(args: Args, io: Io): Promise<void> {
   const registry = remove
     ? resolveSettings(io.env, name, readProfile(fs, io.env, name)).registry
     : selectedLogin(fs, io.env, name).registry;
-  const result = applyDockerConfig(fs, io.env, [registry], { remove, dryRun });
+  const warn = (warning: string): void => io.stderr(`swr-shell: ${warning}\n`);
+  const result = applyDockerConfig(fs, io.env, [registry], { remove, dryRun, warn });
   if (dryRun) {
-    io.stdout(result.text);
+    // The file may store other registries' keys: a dry run shows where, not what.
+    io.stdout(maskSecrets(result.text));
     return;
   }
   if (!result.changed) {

@@ -8,7 +8,7 @@ import { type Env, profileName, readProfile } from '../core/profile.ts';
 import { fishQuote, posixQuote } from '../core/quote.ts';
 import { render } from '../core/render.ts';
 import { requireCredentials, resolveSettings } from '../core/settings.ts';
-import { validateChoice } from '../core/validate.ts';
+import { show, validateChoice } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
 import { type Args, booleanArg, stringArg } from './args.ts';
 
@@ -29,7 +29,7 @@ export const command = {
 
 /** dotenv values stay unquoted; they were validated, and this makes sure of it. */
 function dotenvValue(value: string): string {
-  if (!/^[A-Za-z0-9._:@\/-]*$/.test(value)) throw new Failure(`cannot write ${JSON.stringify(value)} unquoted.`);
+  if (!/^[A-Za-z0-9._:@\/-]*$/.test(value)) throw new Failure(`cannot write ${show(value)} unquoted.`);
   return value;
 }
 
@@ -68,6 +68,6 @@ export async function run(args: Args, io: Io): Promise<void> {
     io.stdout(text);
     return;
   }
-  const path = writeFileAtomic(fs, output, text, { mode: 0o600 });
+  const path = writeFileAtomic(fs, output, text, { mode: 0o600, warn: (warning) => io.stderr(`swr-shell: ${warning}\n`) });
   io.stderr(`swr-shell: wrote ${path} (mode 0600).\n`);
 }

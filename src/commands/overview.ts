@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.ts';
 import { DEFAULT_PREFIX, FUNCTIONS } from '../core/plugin.ts';
 import { version } from '../core/render.ts';
 import { nearest } from '../core/spelling.ts';
+import { show } from '../core/validate.ts';
 
 interface Described {
   readonly usage: string;
@@ -57,5 +58,5 @@ export function unknownCommand(word: string, commands: readonly Described[]): Us
   const names = commands.map(commandName);
   const { name, distance } = nearest(word, names);
   const hint = distance <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean ${name}?)` : '';
-  return new UsageError(`unknown command "${word}"${hint}: run swr-shell --help for the list of commands.`);
+  return new UsageError(`unknown command ${show(word)}${hint}: run swr-shell --help for the list of commands.`);
 }

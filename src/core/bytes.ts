@@ -28,3 +28,8 @@ export function utf8ToBinary(text: string): string {
 export function binaryToDisplay(binary: string): string {
   return new TextDecoder().decode(binaryToBytes(binary));
 }
+
+export function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}

@@ -10,6 +10,7 @@ import { Failure, UsageError } from './errors.ts';
 import type { FileSystem } from './fs.ts';
 import type { Env } from './profile.ts';
 import { knownLogins, loginForHost } from './registry-logins.ts';
+import { show } from './validate.ts';
 import { version } from '../generated/version.ts';
 
 /** The exact answer that tells docker to go on without credentials. */
@@ -17,6 +18,9 @@ export const NOT_FOUND = 'credentials not found in native keychain';
 
 /** The longest server URL that `get` accepts, in bytes; a registry host is far shorter. */
 export const MAX_SERVER_URL = 1024;
+
+/** The most that `store` and `erase` read of what docker sends (credentials as JSON, a host). */
+const MAX_DISCARDED = 64 * 1024;
 
 export const HELPER = 'docker-credential-swr';
 
@@ -37,7 +41,7 @@ export interface HelperIo {
   readonly env: Env;
   stdout(text: string): void;
   stderr(text: string): void;
-  readStdin(): Promise<string>;
+  readStdin(limit: number): Promise<string>;
   fs(): Promise<FileSystem>;
 }
 
@@ -53,13 +57,13 @@ export function registryHostOf(serverUrl: string): string {
 }
 
 async function get(io: HelperIo): Promise<number> {
-  const input = await io.readStdin();
+  const input = await io.readStdin(MAX_SERVER_URL);
   const size = new TextEncoder().encode(input).length;
   const serverUrl = input.trim();
   if (serverUrl === '' || size > MAX_SERVER_URL) {
     throw new Failure(
       `get reads a registry host on standard input, such as swr.ap-southeast-3.myhuaweicloud.com; ` +
-        (serverUrl === '' ? 'it got nothing.' : `it got ${size} bytes (at most ${MAX_SERVER_URL}).`),
+        (serverUrl === '' ? 'it got nothing.' : `it got more than ${MAX_SERVER_URL} bytes.`),
     );
   }
   const { logins, problems } = knownLogins(await io.fs(), io.env);
@@ -82,7 +86,7 @@ async function list(io: HelperIo): Promise<number> {
 
 /** store and erase: docker sends credentials or a host; the helper reads them and keeps nothing. */
 async function discard(io: HelperIo): Promise<number> {
-  await io.readStdin();
+  await io.readStdin(MAX_DISCARDED);
   return 0;
 }
 
@@ -106,7 +110,7 @@ export async function credentialHelper(args: readonly string[], io: HelperIo): P
   }
   const action = verb === '--version' ? VERBS['version'] : Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   if (!action || rest.length > 0) {
-    const what = verb === '' ? 'no verb given' : action ? `unexpected argument ${JSON.stringify(rest[0])}` : `unknown verb ${JSON.stringify(verb)}`;
+    const what = verb === '' ? 'no verb given' : action ? `unexpected argument ${show(rest[0]!)}` : `unknown verb ${show(verb)}`;
     io.stderr(`${HELPER}: ${what}.\n${USAGE}`);
     return new UsageError(what).exitCode;
   }

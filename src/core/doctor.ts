@@ -11,6 +11,7 @@ import { type DoctorInput, type Finding, note, ok, problem } from './findings.ts
 import { configDir, type Env, listProfiles, profilePath, readProfile } from './profile.ts';
 import { REGIONS, registryHost } from './regions.ts';
 import { knownLogins, selectedLogin } from './registry-logins.ts';
+import { show } from './validate.ts';
 
 export const CLIENTS = ['docker', 'podman', 'nerdctl'] as const;
 const SETTINGS = ['SWR_PROFILE', 'SWR_REGION', 'SWR_PROJECT', 'SWR_ORG', 'SWR_REGISTRY', 'SWR_AK', 'SWR_LOGIN_KEY'];
@@ -78,7 +79,7 @@ function toolFindings({ fs, env }: DoctorInput): Finding[] {
   if (!found.get('ctr')) findings.push(note('ctr is not on PATH: swr-pull and swr-push need it; it comes with containerd.'));
   const runtime = env['SWR_RUNTIME'];
   if (runtime && !found.get(runtime)) {
-    findings.push(problem(`SWR_RUNTIME is ${JSON.stringify(runtime)}, which swr-login cannot run: set it to docker, podman or nerdctl that is on PATH, or unset it.`));
+    findings.push(problem(`SWR_RUNTIME is ${show(runtime)}, which swr-login cannot run: set it to docker, podman or nerdctl that is on PATH, or unset it.`));
   }
   return findings;
 }

@@ -5,7 +5,7 @@
 // write or one unlink. Files are edited at the end of their symbolic links.
 
 import { findBlocks, removeBlocks, writeBlock } from './block.ts';
-import { bytesToBinary } from './bytes.ts';
+import { bytesToBinary, sameBytes } from './bytes.ts';
 import { unifiedDiff } from './diff.ts';
 import {
   BLOCK_END,
@@ -18,7 +18,7 @@ import {
   rcPath,
 } from './dotfiles.ts';
 import { Failure } from './errors.ts';
-import { ensureDirectory, errorCode, type FileSystem, fsFailure, resolveLinks, writeFileAtomic } from './fs.ts';
+import { DELETE, ensureDirectory, type FileSystem, NotRegularFile, openRegularFile, resolveLinks, updateFileAtomic } from './fs.ts';
 import { dirname } from './paths.ts';
 import type { Shell } from './plugin.ts';
 import type { Env } from './profile.ts';
@@ -40,6 +40,12 @@ export interface FileChange {
   readonly notes: readonly string[];
   /** What to do instead when the file cannot be changed, as a clause: "add these lines...". */
   readonly byHand: string;
+  /**
+   * The same change made on the file as it is when written, should another
+   * program have changed it since the plan (undefined: delete it). Without
+   * it, the file is swr-shell's own and `after` is written whatever it holds.
+   */
+  readonly edit?: (current: Uint8Array | undefined) => Uint8Array | undefined;
 }
 
 interface Current {
@@ -55,29 +61,16 @@ export function describePath(path: string, target: string): string {
 
 function read(fs: FileSystem, path: string): Current {
   const target = resolveLinks(fs, path);
-  let stat: ReturnType<FileSystem['statSync']>;
+  let file: ReturnType<typeof openRegularFile>;
   try {
-    stat = fs.statSync(target);
+    file = openRegularFile(fs, target, undefined, describePath(path, target));
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { target, data: undefined, mode: undefined };
-    throw fsFailure(error, 'inspect', describePath(path, target));
+    if (!(error instanceof NotRegularFile)) throw error;
+    throw new Failure(`${error.shown} is ${error.kind}, so swr-shell leaves it alone: move it aside and run the command again.`);
   }
-  if (!stat?.isFile()) {
-    const kind = stat?.isDirectory() ? 'a directory' : 'not a regular file';
-    throw new Failure(
-      `${describePath(path, target)} is ${kind}, so swr-shell leaves it alone: move it aside and run the command again.`,
-    );
-  }
-  try {
-    return { target, data: fs.readFileSync(target) as Uint8Array, mode: Number(stat.mode) & 0o7777 };
-  } catch (error) {
-    throw fsFailure(error, 'read', describePath(path, target));
-  }
-}
-
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+  if (file === undefined) return { target, data: undefined, mode: undefined };
+  fs.closeSync(file.fd);
+  return { target, data: file.data, mode: Number(file.stat.mode) & 0o7777 };
 }
 
 /** Refuses to replace a file its owner made read-only (root could, and would override that choice). */
@@ -126,7 +119,8 @@ function installChange(fs: FileSystem, shell: Shell, env: Env, platform: string,
             'the first now holds the new block and the others were removed.',
         ]
       : [];
-  return { path, target: current.target, what: `${shell}, ${options.mode} mode`, before: current.data, after, status, notes, byHand };
+  const edit = (data: Uint8Array | undefined): Uint8Array => writeBlock(data, block, where);
+  return { path, target: current.target, what: `${shell}, ${options.mode} mode`, before: current.data, after, status, notes, byHand, edit };
 }
 
 function uninstallChange(fs: FileSystem, shell: Shell, env: Env, platform: string): FileChange {
@@ -163,6 +157,11 @@ function uninstallChange(fs: FileSystem, shell: Shell, env: Env, platform: strin
     status: deleted ? 'deleted' : 'removed',
     notes,
     byHand: REMOVE_BY_HAND,
+    edit: (data) => {
+      if (data === undefined) return undefined;
+      const left = removeBlocks(data, where);
+      return created && left.length === 0 ? undefined : left;
+    },
   };
 }
 
@@ -195,27 +194,24 @@ export function planUninstall(fs: FileSystem, env: Env, platform: string, shells
   ]);
 }
 
-/** Makes one planned change: an atomic write (creating missing directories, private as XDG asks) or an unlink. */
-export function applyChange(fs: FileSystem, change: FileChange): void {
+/**
+ * Makes one planned change: an atomic write (creating missing directories,
+ * private as XDG asks) or an unlink, made again on the file's newer contents
+ * if another program changed it since the plan. `warn` hears what the write
+ * did besides (a hard link it broke).
+ */
+export function applyChange(fs: FileSystem, change: FileChange, warn?: (message: string) => void): void {
   if (change.status === 'unchanged') return;
   try {
-    if (change.after === undefined) {
-      unlinkIfThere(fs, change.target);
-    } else {
-      ensureDirectory(fs, dirname(change.target), 0o700);
-      writeFileAtomic(fs, change.target, change.after);
-    }
+    if (change.after !== undefined) ensureDirectory(fs, dirname(change.target), 0o700);
+    const edit = (current: Uint8Array | undefined): Uint8Array | undefined | typeof DELETE => {
+      const after = change.edit === undefined || sameBytes(current, change.before) ? change.after : change.edit(current);
+      return after === undefined ? DELETE : sameBytes(after, current) ? undefined : after;
+    };
+    updateFileAtomic(fs, change.target, edit, { warn });
   } catch (error) {
     if (!(error instanceof Failure)) throw error;
     throw new Failure(`${error.message} Instead, ${change.byHand}`);
-  }
-}
-
-function unlinkIfThere(fs: FileSystem, path: string): void {
-  try {
-    fs.unlinkSync(path);
-  } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw fsFailure(error, 'delete', path);
   }
 }
 

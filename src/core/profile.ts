@@ -130,15 +130,18 @@ export function parseProfile(text: string, path: string): Profile {
   }
 }
 
+/** A profile is a few hundred bytes: anything much larger is not one. */
+export const MAX_PROFILE_BYTES = 64 * 1024;
+
 /** The named profile, or undefined when its file does not exist. */
 export function readProfile(fs: FileSystem, env: Env, name: string): Profile | undefined {
   const path = profilePath(env, name);
-  const data = readIfExists(fs, path);
+  const data = readIfExists(fs, path, MAX_PROFILE_BYTES);
   return data === undefined ? undefined : parseProfile(new TextDecoder().decode(data), path);
 }
 
 /** Writes a profile atomically as a 0600 file in a 0700 directory; returns its path. */
-export function writeProfile(fs: FileSystem, env: Env, name: string, profile: Profile): string {
+export function writeProfile(fs: FileSystem, env: Env, name: string, profile: Profile, warn?: (message: string) => void): string {
   const directory = configDir(env);
   ensureDirectory(fs, directory, 0o700);
   try {
@@ -147,7 +150,7 @@ export function writeProfile(fs: FileSystem, env: Env, name: string, profile: Pr
   } catch (error) {
     throw fsFailure(error, 'restrict the permissions of', directory);
   }
-  return writeFileAtomic(fs, profilePath(env, name), formatProfile(name, profile), { mode: 0o600 });
+  return writeFileAtomic(fs, profilePath(env, name), formatProfile(name, profile), { mode: 0o600, warn });
 }
 
 /** Names of the profiles in the config directory, sorted. */

@@ -67,7 +67,7 @@ export function resolveSettings(env: Env, profileName: string, profile: Profile 
   const own = profile?.region === region ? profile : undefined;
   const registryOverride = setting(env, 'SWR_REGISTRY', own?.registry, (host) => validateHost(host));
   setting(env, 'SWR_REGION', region, (value) => validateRegion(value, registryOverride !== undefined));
-  const ak = setting(env, 'SWR_AK', profile?.ak, validateAk);
+  const ak = setting(env, 'SWR_AK', profile?.ak, (value) => validateAk(value));
   const ownKey = ak === profile?.ak ? profile?.loginKey : undefined;
   return {
     profile: profileName,

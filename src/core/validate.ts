@@ -13,7 +13,8 @@ const DIGIT = '0123456789';
 const HEX = '0123456789abcdef';
 const ALNUM = UPPER + LOWER + DIGIT;
 const COMPONENT = `[${LOWER}${DIGIT}]+(([.]|_|__|-+)[${LOWER}${DIGIT}]+)*`;
-const LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]*[${LOWER}${DIGIT}])?`;
+// A DNS label: at most 63 characters (so no login key, 64 hex digits, passes for a host).
+const LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]{0,61}[${LOWER}${DIGIT}])?`;
 
 export const PATTERNS = {
   ak: `^[${ALNUM}]{10,30}$`,
@@ -41,9 +42,22 @@ export function matches(name: PatternName, value: string): boolean {
   return COMPILED[name].test(value);
 }
 
-/** A value as it appears in messages: quoted, with control characters escaped. */
+/**
+ * Whether a value could be a secret, or part of one: an SK is 30 to 50
+ * letters and digits, a login key 64 hex digits, so any run of 16 letters and
+ * digits could be (as could anything very long).
+ */
+export function couldBeSecret(value: string): boolean {
+  return /[A-Za-z0-9]{16}/.test(value) || value.length > 256;
+}
+
+/**
+ * A value as it appears in messages: quoted, with control characters escaped.
+ * A value that could be a secret (given in the wrong place, say) is never
+ * shown: only its length is.
+ */
 export function show(value: string): string {
-  return JSON.stringify(value);
+  return couldBeSecret(value) ? `(${value.length} characters, not shown)` : JSON.stringify(value);
 }
 
 /** Names the first thing wrong with `value` in words a user can act on. */
@@ -52,17 +66,26 @@ function problem(value: string, allowed: string, max: number, min = 1): string {
   const bad = [...value].find((char) => !allowed.includes(char));
   if (bad === ' ') return 'contains a space';
   if (bad === '\n' || bad === '\r') return 'contains a line break';
-  if (bad !== undefined && UPPER.includes(bad)) return `contains upper case (${show(bad)})`;
-  if (bad !== undefined) return `contains ${show(bad)}`;
+  // Not even one character of a value that could be a secret.
+  const hidden = couldBeSecret(value);
+  if (bad !== undefined && UPPER.includes(bad)) return hidden ? 'contains upper case' : `contains upper case (${show(bad)})`;
+  if (bad !== undefined) return hidden ? 'contains characters that are not allowed' : `contains ${show(bad)}`;
   if (value.length > max) return `is ${value.length} characters long (at most ${max})`;
   if (value.length < min) return `is ${value.length} characters long (at least ${min})`;
   return 'has the wrong shape';
 }
 
-export function validateAk(ak: string): string {
+/**
+ * Checks an access key ID. An AK is no secret, but what was given in its
+ * place may be (the SK, a login key): the message names `source`, never the value.
+ */
+export function validateAk(ak: string, source?: string): string {
   if (matches('ak', ak)) return ak;
+  const what = [...ak].some((char) => !ALNUM.includes(char))
+    ? 'contains characters other than letters and digits'
+    : `is ${ak.length} characters long (${ak.length < 10 ? 'at least 10' : 'at most 30'})`;
   throw new UsageError(
-    `invalid access key ID ${show(ak)}: it ${problem(ak, ALNUM, 30, 10)}. ` +
+    `invalid access key ID${source ? ` in ${source}` : ''}: it ${ak === '' ? 'is empty' : what}. ` +
       'An AK is 10 to 30 letters and digits; copy the "Access Key Id" column of credentials.csv.',
   );
 }
@@ -139,8 +162,18 @@ export function validateHost(host: string, what = 'registry host'): string {
   );
 }
 
+/**
+ * A profile name. Messages and file names show it, so one that looks like a
+ * key (SWR_PROFILE set to the SK, say) is refused, and not shown.
+ */
 export function validateProfileName(name: string): string {
-  if (matches('profile', name)) return name;
+  if (matches('profile', name) && !couldBeSecret(name)) return name;
+  if (matches('profile', name)) {
+    throw new UsageError(
+      `invalid profile name ${show(name)}: it has 16 letters and digits in a row, as a key has. ` +
+        'A profile name is a short label: use letters, digits, "_" or "-" with a "-" or "_" at least every 15 characters.',
+    );
+  }
   throw new UsageError(
     `invalid profile name ${show(name)}: it ${problem(name, ALNUM + '_-', 64)}. ` +
       'Use 1 to 64 letters, digits, "_" or "-", starting with a letter or digit.',

@@ -65,7 +65,7 @@ describe('interactive configure, in-process', () => {
   it('a bad AK is asked again; "-" clears the organization', async () => {
     const result = await run(['configure'], { files: { [PROFILE]: STORED }, answers: ['', 'bad ak', 'NEWAKEXAMPLE99', '-', 'n'], typed: OTHER_SK });
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain('invalid access key ID "bad ak"');
+    expect(result.stderr).toContain('invalid access key ID: it contains characters other than letters and digits');
     // A new AK needs its SK: the prompt offers no keeping.
     expect(result.stderr).toContain('Secret access key (SK): ');
     expect(result.files[PROFILE]).toContain('ak=NEWAKEXAMPLE99');

@@ -77,7 +77,7 @@ describe.concurrent('docker-credential-swr (built bin)', () => {
     expect(empty.stdout).toMatch(/^docker-credential-swr: get reads a registry host on standard input.*it got nothing\.\n$/);
     const long = await helper(['get'], 'x'.repeat(4096));
     expect(long.status).toBe(1);
-    expect(long.stdout).toContain('it got 4096 bytes (at most 1024)');
+    expect(long.stdout).toContain('it got more than 1024 bytes');
   });
 
   it('list prints {host: user} for every profile', async () => {

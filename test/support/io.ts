@@ -38,7 +38,7 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
     platform: 'linux',
     stdout: (text) => void (out += text),
     stderr: (text) => void (err += text),
-    readStdin: async () => options.stdin ?? '',
+    readStdin: async (limit) => new TextDecoder().decode(new TextEncoder().encode(options.stdin ?? '').subarray(0, limit + 1)),
     isTerminal: () => options.terminal ?? false,
     readHidden: async (prompt) => {
       err += prompt + '\n';

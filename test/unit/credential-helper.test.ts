@@ -115,9 +115,9 @@ describe('docker-credential-swr get', () => {
     expect((await get('a'.repeat(MAX_SERVER_URL), { default: singapore })).stdout).toBe(`${NOT_FOUND}\n`);
     const { status, stdout } = await get('a'.repeat(MAX_SERVER_URL + 1), { default: singapore });
     expect(status).toBe(1);
-    expect(stdout).toContain(`it got ${MAX_SERVER_URL + 1} bytes (at most ${MAX_SERVER_URL})`);
+    expect(stdout).toContain(`it got more than ${MAX_SERVER_URL} bytes`);
     // Bytes, not characters: 342 three-byte characters are 1026 bytes.
-    expect((await get('€'.repeat(342), { default: singapore })).stdout).toContain('it got 1026 bytes');
+    expect((await get('€'.repeat(342), { default: singapore })).stdout).toContain(`it got more than ${MAX_SERVER_URL} bytes`);
   });
 
   it('reports an invalid SWR_PROFILE as an error on standard output', async () => {

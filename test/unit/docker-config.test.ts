@@ -76,6 +76,47 @@ describe('editCredHelpers', () => {
     );
   });
 
+  it('changes only its own member, in the text: big numbers, escapes, duplicate keys and layout stay byte for byte', () => {
+    const original = '{\n  "n": 12345678901234567890,  "name": "caf\\u00e9",\n  "dup": 1, "dup": 2,\n  "credHelpers": { "gcr.io" : "gcloud" }\n}';
+    const added = editCredHelpers(original, PATH, [HOST], false).text;
+    expect(added).toBe(original.replace('"gcloud" }', `"gcloud", "${HOST}" : "swr" }`));
+    expect(editCredHelpers(added, PATH, [HOST], true).text).toBe(original);
+    const without = '{"n": 1e400, "s": "\\ud83d\\ude00"}';
+    expect(editCredHelpers(without, PATH, [HOST], false).text).toBe(`{"n": 1e400, "s": "\\ud83d\\ude00","credHelpers": {"${HOST}": "swr"}}`);
+  });
+
+  it('keeps every byte of any docker-written file: the new text is the old with one insertion (property)', () => {
+    const configs = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 });
+    fc.assert(
+      fc.property(configs, fc.constantFrom('\t', '  ', undefined), fc.boolean(), (config, indent, newline) => {
+        const original = JSON.stringify(config, null, indent) + (newline ? '\n' : '');
+        const { text } = editCredHelpers(original, PATH, [HOST], false);
+        const split = [...original].findIndex((char, index) => text[index] !== char);
+        const cut = split < 0 ? original.length : split;
+        expect(text.startsWith(original.slice(0, cut)) && text.endsWith(original.slice(cut))).toBe(true);
+        expect(text.length).toBeGreaterThan(original.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a file that names credHelpers, or the host in it, twice (docker reads the last)', () => {
+    expect(() => editCredHelpers('{"credHelpers": {}, "credHelpers": {}}', PATH, [HOST], false)).toThrow(/names "credHelpers" 2 times; keep one/);
+    expect(() => editCredHelpers(`{"credHelpers": {"${HOST}": "a", "${HOST}": "b"}}`, PATH, [HOST], false)).toThrow(
+      /its "credHelpers" names "swr\.ap-southeast-3\.myhuaweicloud\.com" 2 times/,
+    );
+  });
+
+  it('says where a file is not JSON, never what it holds', () => {
+    const broken = '{"auths": {"ghcr.io": {"auth": "c2VjcmV0LXRva2VuLXZhbHVl"}}} trailing';
+    expect(() => editCredHelpers(broken, PATH, [HOST], false)).toThrow(/is not valid JSON \(more text after the value at line 1, column 62\)/);
+    try {
+      editCredHelpers(broken, PATH, [HOST], false);
+    } catch (error) {
+      expect(String(error)).not.toContain('c2VjcmV0');
+    }
+  });
+
   it("removes only its own entry, never another helper's", () => {
     const other = dockerStyle({ credHelpers: { [HOST]: 'ecr-login' } });
     expect(editCredHelpers(other, PATH, [HOST], true)).toMatchObject({ text: other, changed: false });
@@ -149,6 +190,18 @@ describe('applyDockerConfig', () => {
     expect(JSON.parse(read(fake, '/dotfiles/docker.json')).credHelpers[HOST]).toBe('swr');
   });
 
+  it('refuses a read-only config.json, as install refuses a read-only dotfile, and changes nothing', () => {
+    const fake = fakeIo();
+    fake.fs.mkdirSync(`${HOME}/.docker`);
+    fake.fs.writeFileSync(PATH, DOCKER_WRITTEN);
+    fake.fs.chmodSync(PATH, 0o444);
+    expect(() => applyDockerConfig(fake.fs, fake.io.env, [HOST], { remove: false, dryRun: false })).toThrow(
+      `${PATH} is read-only (mode 0444), so swr-shell left it alone: make it writable (chmod u+w ${PATH}) and run the command again.`,
+    );
+    expect(read(fake)).toBe(DOCKER_WRITTEN);
+    expect(fake.fs.readdirSync(`${HOME}/.docker`)).toEqual(['config.json']);
+  });
+
   it('leaves a file that is not JSON or not UTF-8 untouched', () => {
     for (const bytes of [Buffer.from('{"auths": {'), Buffer.from([0x7b, 0xff, 0xfe, 0x7d])]) {
       const fake = fakeIo();
@@ -179,6 +232,30 @@ describe('swr-shell docker-config', () => {
     await dispatch(['docker-config', '--dry-run'], fake.io);
     expect(JSON.parse(fake.stdout())).toEqual({ credHelpers: { [HOST]: 'swr' } });
     expect(fake.vol.existsSync(`${HOME}/.docker`)).toBe(false);
+  });
+
+  it("hides every secret the file stores on --dry-run: other registries' auth, tokens, passwords, headers, proxy passwords", async () => {
+    const secrets = ['Z2hjcjpnaHBfc2VjcmV0MQ==', 'identity-token-secret-2', 'registry-token-secret-3', 'plain-password-secret-4', 'Bearer header-secret-5', 'proxy-secret-6'];
+    const stored = dockerStyle({
+      auths: {
+        'ghcr.io': { auth: secrets[0] },
+        'quay.io': { identitytoken: secrets[1], registrytoken: secrets[2] },
+        'registry.example': { username: 'me', password: secrets[3] },
+      },
+      HttpHeaders: { Authorization: secrets[4] },
+      proxies: { default: { httpsProxy: `http://me:${secrets[5]}@proxy.example:3128` } },
+      credHelpers: { 'gcr.io': 'gcloud' },
+    });
+    const fake = configured({ files: { [PATH]: stored } });
+    await dispatch(['docker-config', '--dry-run'], fake.io);
+    const shown = fake.stdout();
+    for (const secret of secrets) expect(shown).not.toContain(secret);
+    const parsed = JSON.parse(shown);
+    expect(parsed.auths['ghcr.io']).toEqual({ auth: '(hidden)' });
+    expect(parsed.auths['registry.example']).toEqual({ username: 'me', password: '(hidden)' });
+    expect(parsed.proxies.default.httpsProxy).toBe('http://me:(hidden)@proxy.example:3128');
+    expect(parsed.credHelpers).toEqual({ 'gcr.io': 'gcloud', [HOST]: 'swr' });
+    expect(read(fake)).toBe(stored);
   });
 
   it('is quiet about PATH when docker-credential-swr is on it', async () => {
