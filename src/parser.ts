@@ -15,6 +15,7 @@ import * as env from './commands/env.ts';
 import * as init from './commands/init.ts';
 import * as install from './commands/install.ts';
 import * as k8sSecret from './commands/k8s-secret.ts';
+import * as kubeletConfig from './commands/kubelet-config.ts';
 import * as loginKey from './commands/login-key.ts';
 import * as regions from './commands/regions.ts';
 import * as uninstall from './commands/uninstall.ts';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   dockerConfig,
   k8sSecret,
   containerdConfig,
+  kubeletConfig,
   doctor,
   install,
   uninstall,

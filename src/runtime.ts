@@ -12,8 +12,11 @@ export interface Io {
   readonly platform: string;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** The whole of standard input, as text. */
-  readStdin(): Promise<string>;
+  /**
+   * The whole of standard input, as text. With a `limit` (in bytes), reading
+   * stops as soon as more arrives, with a failure that names the limit.
+   */
+  readStdin(limit?: number): Promise<string>;
   isTerminal(stream: 'stdin' | 'stderr'): boolean;
   /** Reads a line from the terminal without echoing it. */
   readHidden(prompt: string): Promise<string>;
@@ -81,10 +84,15 @@ interface NodeProcess {
 
 const denoGlobal = (globalThis as { Deno?: DenoApi }).Deno;
 
-async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+async function readAll(chunks: AsyncIterable<Uint8Array>, limit = Infinity): Promise<string> {
   const decoder = new TextDecoder();
   let text = '';
-  for await (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > limit) throw new Failure(`standard input holds more than ${limit} bytes.`);
+    text += decoder.decode(chunk, { stream: true });
+  }
   return text + decoder.decode();
 }
 
@@ -163,7 +171,7 @@ function denoRuntime(deno: DenoApi): Runtime {
     platform: deno.build.os,
     stdout: (text) => writeAll(deno.stdout, text),
     stderr: (text) => writeAll(deno.stderr, text),
-    readStdin: () => readAll(deno.stdin.readable),
+    readStdin: (limit) => readAll(deno.stdin.readable, limit),
     isTerminal: (stream) => deno[stream].isTerminal(),
     async readHidden(prompt) {
       // Raw (no echo) before the prompt shows: what is typed once it shows never echoes.
@@ -228,7 +236,7 @@ function nodeRuntime(node: NodeProcess): Runtime {
     platform: node.platform,
     stdout,
     stderr,
-    readStdin: () => readAll(node.stdin),
+    readStdin: (limit) => readAll(node.stdin, limit),
     isTerminal: (stream) => node[stream].isTTY === true,
     async readHidden(prompt) {
       // Raw (no echo) before the prompt shows: what is typed once it shows never echoes.
