@@ -60,3 +60,19 @@ describe('the start-up path', () => {
     expect(foreign).toEqual([]);
   });
 });
+
+describe('the start-up path of swr-credential-provider, which the kubelet runs on every uncached pull', () => {
+  it('loads only our own modules, and neither the parser nor the templates', () => {
+    const modules = loadedAtStart(join(ROOT, 'src', 'credential-provider.ts'));
+    const names = [...modules.keys()].map((file) => relative(ROOT, file));
+    expect(names).toContain('src/core/credential-provider.ts');
+    expect(names).toContain('src/core/registry-logins.ts');
+    for (const heavy of ['src/parser.ts', 'src/generated/templates.ts', 'src/core/render.ts', 'src/core/kubelet-config.ts', 'src/main.ts']) {
+      expect(names).not.toContain(heavy);
+    }
+    const foreign = [...modules].flatMap(([file, specifiers]) =>
+      specifiers.filter((specifier) => !specifier.startsWith('.')).map((specifier) => `${relative(ROOT, file)}: ${specifier}`),
+    );
+    expect(foreign).toEqual([]);
+  });
+});
