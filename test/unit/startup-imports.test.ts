@@ -12,7 +12,8 @@ import { ROOT } from '../support/runtimes.ts';
 /** Specifiers of the imports that load a module when `source` loads: not `import type`, not `import()`. */
 export function staticImports(source: string): string[] {
   const specifiers: string[] = [];
-  const statement = /^(?:import|export)\s+(type\s+)?(?:([\s\S]*?)\s+from\s+)?'([^']+)';/gm;
+  // A clause holds no quote or semicolon, so that a side-effect import is never read as the clause of the next one.
+  const statement = /^(?:import|export)\s+(type\s+)?(?:([^;']*?)\s+from\s+)?'([^']+)';/gm;
   for (const [, typeOnly, clause, specifier] of source.matchAll(statement)) {
     if (typeOnly) continue;
     const names = /^\{([\s\S]*)\}$/.exec(clause?.trim() ?? '')?.[1];
@@ -43,9 +44,10 @@ describe('the start-up path', () => {
       "import { type D, e } from './e.ts';",
       "export { f } from './f.ts';",
       "import './side-effect.ts';",
+      "import { g } from './g.ts';",
       "const later = await import('./later.ts');",
     ].join('\n');
-    expect(staticImports(source)).toEqual(['./a.ts', './e.ts', './f.ts', './side-effect.ts']);
+    expect(staticImports(source)).toEqual(['./a.ts', './e.ts', './f.ts', './side-effect.ts', './g.ts']);
   });
 
   it('loads only our own modules before init runs', () => {
