@@ -10,7 +10,7 @@
 // credentials. This runs on every uncached pull: it loads neither yargs nor the
 // templates.
 
-import { Failure, UsageError } from './errors.ts';
+import { Failure, reportFailure, UsageError } from './errors.ts';
 import type { FileSystem } from './fs.ts';
 import type { Env } from './profile.ts';
 import { loginForHost, selectedLogin } from './registry-logins.ts';
@@ -171,10 +171,6 @@ export async function credentialProvider(args: readonly string[], io: ProviderIo
     io.stdout(JSON.stringify(response) + '\n');
     return 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof Failure || error instanceof UsageError;
-    io.stderr(`${PROVIDER}: ${known ? '' : 'unexpected error: '}${message}\n`);
-    if (io.env['SWR_SHELL_DEBUG'] === '1' && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
-    return 1;
+    return reportFailure(PROVIDER, error, io.env['SWR_SHELL_DEBUG'], io.stderr, io.stderr);
   }
 }

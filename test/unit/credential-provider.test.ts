@@ -40,7 +40,7 @@ async function provider(stdin: string, profiles: Record<string, Profile>, env: R
 }
 
 /** The credentials the kubelet would use for `image`, read from the provider's answer as the kubelet reads it. */
-async function kubeletAuth(image: string, profiles: Record<string, Profile>, env: Record<string, string> = {}, apiVersion = V1) {
+async function kubeletAuth(image: string, profiles: Record<string, Profile>, env: Record<string, string> = {}, apiVersion: string = V1!) {
   const { status, stdout, stderr } = await provider(request(image, apiVersion), profiles, env);
   expect([status, stderr]).toEqual([0, '']);
   const response = decodeResponse(stdout, apiVersion);
