@@ -13,12 +13,14 @@ import {
   PROVIDER_API_VERSIONS,
   validateCacheDuration,
 } from '../../src/core/credential-provider.ts';
+import { run as kubeletConfig } from '../../src/commands/kubelet-config.ts';
 import { matchImages } from '../../src/core/kubelet-config.ts';
 import { type Profile, writeProfile } from '../../src/core/profile.ts';
 import { REGIONS, registryHost } from '../../src/core/regions.ts';
 import { selectedLogin } from '../../src/core/registry-logins.ts';
-import { fakeIo } from '../support/io.ts';
-import { type AuthConfig, decodeResponse, lookup, parseGoDuration, urlsMatch } from '../support/kubelet.ts';
+import { fakeIo, HOME } from '../support/io.ts';
+import { type AuthConfig, decodeProviderConfig, decodeResponse, lookup, parseGoDuration, urlsMatch } from '../support/kubelet.ts';
+import { ROUTING_CASES, routingEnv, routingProfile } from '../support/routing-cases.ts';
 
 const KEY = 'd4326199d873a82512a3d3f0033fcaa2bca36c1d30cce0c75d252bc15ed84c40';
 const OTHER_KEY = 'b'.repeat(64);
@@ -118,6 +120,36 @@ describe('swr-credential-provider answers', () => {
         expect([host, credentials]).toEqual([host, expected]);
       }
     }
+  });
+});
+
+describe("SPEC section 3's routing table (test/support/routing-cases.ts)", () => {
+  const AK = 'TESTAKEXAMPLE123';
+
+  it.each(ROUTING_CASES)('$name: $host gets $project', async ({ settings, host, project }) => {
+    const image = `${host}/team/app:1`;
+    const expected: AuthConfig[] = project === null ? [] : [{ username: `${project}@${AK}`, password: KEY }];
+    const files = { [`${HOME}/.config/swr-shell/default.conf`]: routingProfile(settings, AK, KEY) };
+
+    // Asked directly, with the settings in the environment and the profile.
+    const direct = fakeIo({ files, env: routingEnv(settings), stdin: request(image) });
+    expect(await credentialProvider([], direct.io)).toBe(0);
+    expect(lookup(decodeResponse(direct.stdout(), V1!).auth, image)).toEqual(expected);
+
+    // Through the kubelet: the config that kubelet-config prints decides whether the provider is asked,
+    // and the provider then runs with that config's env alone (no HOME).
+    const printing = fakeIo({ files, env: routingEnv(settings) });
+    await kubeletConfig({}, printing.io);
+    const [config] = decodeProviderConfig(printing.stdout());
+    let throughKubelet: AuthConfig[] = [];
+    if (config!.matchImages.some((glob) => urlsMatch(glob, image))) {
+      const env = Object.fromEntries(config!.env.map(({ name, value }) => [name, value]));
+      const node = fakeIo({ env, stdin: request(image) });
+      const asked = { ...node.io, env, fs: async () => printing.fs };
+      expect(await credentialProvider([], asked)).toBe(0);
+      throughKubelet = lookup(decodeResponse(node.stdout(), V1!).auth, image);
+    }
+    expect(throughKubelet).toEqual(expected);
   });
 });
 
