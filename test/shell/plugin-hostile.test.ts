@@ -181,12 +181,43 @@ for (const shell of SHELLS) {
     });
 
     it('never prints a key given in place of the AK, or a bad key', async () => {
-      for (const env of [{ SWR_AK: KEY }, { SWR_AK: KEY, SWR_LOGIN_KEY: KEY }, { SWR_LOGIN_KEY: `${KEY}0` }, { SWR_LOGIN_KEY: KEY.toUpperCase() }] as Array<Record<string, string>>) {
+      const envs: Array<Record<string, string>> = [{ SWR_AK: KEY }, { SWR_AK: KEY, SWR_LOGIN_KEY: KEY }, { SWR_LOGIN_KEY: `${KEY}0` }, { SWR_LOGIN_KEY: KEY.toUpperCase() }];
+      for (const env of envs) {
         for (const [fn, args] of [['swr-login', []], ['swr-pull', ['app']], ['swr-region', []], ['swr-ref', ['app']]] as const) {
           const result = await sandbox.call(shell, plugin, fn, [...args], env);
           expect(result.stderr.toLowerCase(), `${fn} ${JSON.stringify(env)}`).not.toContain(KEY);
         }
       }
+    });
+
+    it("every message honours the caller's 2>, from every helper", async () => {
+      const calls = [
+        ['swr-pull', 'App'],
+        ['swr-ref', 'app\nx'],
+        ['swr-region', 'mars-1'],
+        ['swr-login', 'crictl'],
+      ];
+      const quiet = calls.map(([fn, arg]) => (shell === 'fish' ? `${fn} (builtin printf '${arg}') 2>/dev/null` : `${fn} "$(printf '${arg}')" 2>/dev/null`));
+      const noSettings = shell === 'fish' ? 'SWR_PROFILE=none swr-pull app 2>/dev/null' : 'SWR_PROFILE=none swr-pull app 2>/dev/null';
+      const result = await sandbox.run(shell, plugin, [...quiet, noSettings, 'true'].join('\n'));
+      expect(result).toMatchObject({ stdout: '', stderr: '', calls: [] });
+    });
+
+    // Aliases of reserved words (case, if) break any shell code, and are not defended against.
+    it('cannot be hijacked by aliases defined before it is loaded', async () => {
+      const words = ['builtin', 'command', 'local', 'printf', 'read', 'return', 'shift', 'set', 'export', 'unset', 'shopt', 'emulate', 'type', 'whence', 'ctr', 'docker'];
+      const aliases = words.map((word) => `alias ${word}='echo HIJACKED'`).join('; ');
+      const prelude = shell === 'fish' ? '' : `${shell === 'bash' ? 'shopt -s expand_aliases; ' : ''}${aliases}\n`;
+      const result = await sandbox.run(shell, plugin, 'swr-pull app; swr-login; swr-ref app', [], {}, [], prelude);
+      expect(result.stdout).not.toContain('HIJACKED');
+      expect(result.calls.map((call) => call.tool)).toEqual(['ctr', 'docker']);
+    });
+
+    it.runIf(shell === 'fish')('fish issue 11.12: user functions named count, math, printf or true change nothing', async () => {
+      const traps = ['count', 'math', 'printf', 'true', 'echo', 'functions', 'type'].map((name) => `function ${name}; builtin echo HIJACKED; return 1; end`).join('; ');
+      const result = await sandbox.run(shell, plugin, `${traps}\nswr-ref app; swr-region cn-north-4; swr-region --reset; swr-pull app; swr-pull --plain-http app; SWR_PROJECT=ap-southeast-3_dev swr-ref app`);
+      expect(result.stdout).toBe(`${SG}/team/app:latest\ncn-north-4 swr.cn-north-4.myhuaweicloud.com\nap-southeast-3 ${SG}\n${SG}/team/app:latest\n`);
+      expect(result.calls).toHaveLength(2);
     });
   });
 }
