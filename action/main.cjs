@@ -169,7 +169,8 @@ function matches(name, value) {
   return COMPILED[name].test(value);
 }
 function couldBeSecret(value) {
-  return /[A-Za-z0-9]{16}/.test(value) || value.length > 256;
+  const runs = value.match(/[A-Za-z0-9]{16,}/g) ?? [];
+  return runs.some((run) => /[0-9]/.test(run) && /[A-Za-z]/.test(run)) || value.length > 256;
 }
 function show(value) {
   return couldBeSecret(value) ? `(${value.length} characters, not shown)` : JSON.stringify(value);

@@ -94,6 +94,9 @@ _swr_shell_option() {
     'k8s-secret --namespace') kind=none ;;
     'containerd-config --profile') kind=profiles ;;
     'containerd-config --config-version') kind=none ;;
+    'kubelet-config --profile') kind=profiles ;;
+    'kubelet-config --config-home') kind=none ;;
+    'kubelet-config --cache-duration') kind=none ;;
     'doctor --profile') kind=profiles ;;
     'install --mode') kind=none ;;
     'install --cmd') kind=none ;;
@@ -130,6 +133,7 @@ _swr_shell_flags() {
     docker-config) _swr_shell_add "$2" --profile --dry-run --remove --help -h --version -v ;;
     k8s-secret) _swr_shell_add "$2" --profile --name --namespace --help -h --version -v ;;
     containerd-config) _swr_shell_add "$2" --profile --config-version --help -h --version -v ;;
+    kubelet-config) _swr_shell_add "$2" --profile --config-home --cache-duration --help -h --version -v ;;
     doctor) _swr_shell_add "$2" --profile --help -h --version -v ;;
     install) _swr_shell_add "$2" --dry-run --mode --cmd --profile --help -h --version -v ;;
     uninstall) _swr_shell_add "$2" --dry-run --help -h --version -v ;;
@@ -173,7 +177,7 @@ _swr_shell() {
         if [[ $current == -* ]]; then
             _swr_shell_add "$current" --help -h --version -v
         else
-            _swr_shell_add "$current" init configure profiles check login-key login env regions docker-config k8s-secret containerd-config doctor install uninstall completion
+            _swr_shell_add "$current" init configure profiles check login-key login env regions docker-config k8s-secret containerd-config kubelet-config doctor install uninstall completion
         fi
     elif [[ -n $option ]] && _swr_shell_option "$command" "$option"; then
         _swr_shell_values "$kind" "$current"

@@ -86,6 +86,8 @@ function __swr_shell_arguments
                     set skip 1
                 case 'containerd-config --profile' 'containerd-config --config-version'
                     set skip 1
+                case 'kubelet-config --profile' 'kubelet-config --config-home' 'kubelet-config --cache-duration'
+                    set skip 1
                 case 'doctor --profile'
                     set skip 1
                 case 'install --mode' 'install --cmd' 'install --profile'
@@ -182,6 +184,13 @@ complete -c swr-shell -n '__fish_seen_subcommand_from containerd-config' -l prof
 complete -c swr-shell -n '__fish_seen_subcommand_from containerd-config' -l config-version -x -d 'config.toml version: 2 (containerd 1.x, also read by 2.x; default) or 3 (containerd 2.x)'
 complete -c swr-shell -n '__fish_seen_subcommand_from containerd-config' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from containerd-config' -l version -s v -d 'Show version number'
+
+complete -c swr-shell -n __fish_use_subcommand -a kubelet-config -d 'print the kubelet\'s CredentialProviderConfig for swr-credential-provider (YAML)'
+complete -c swr-shell -n '__fish_seen_subcommand_from kubelet-config' -l profile -x -a '(__swr_shell_profiles)' -d 'profile the provider uses (default: $SWR_PROFILE or "default")'
+complete -c swr-shell -n '__fish_seen_subcommand_from kubelet-config' -l config-home -x -d 'XDG_CONFIG_HOME of the provider, the directory that holds swr-shell/<profile>.conf (default: your own)'
+complete -c swr-shell -n '__fish_seen_subcommand_from kubelet-config' -l cache-duration -x -d 'how long the kubelet keeps an answer, such as 24h or 1h30m (default: 24h)'
+complete -c swr-shell -n '__fish_seen_subcommand_from kubelet-config' -l help -s h -d 'Show help'
+complete -c swr-shell -n '__fish_seen_subcommand_from kubelet-config' -l version -s v -d 'Show version number'
 
 complete -c swr-shell -n __fish_use_subcommand -a doctor -d 'check the profile, the container tools and the installed plugin, and say what to fix'
 complete -c swr-shell -n '__fish_seen_subcommand_from doctor' -l profile -x -a '(__swr_shell_profiles)' -d 'profile to check (default: $SWR_PROFILE or "default")'

@@ -17,6 +17,7 @@ import * as env from './commands/env.ts';
 import * as init from './commands/init.ts';
 import * as install from './commands/install.ts';
 import * as k8sSecret from './commands/k8s-secret.ts';
+import * as kubeletConfig from './commands/kubelet-config.ts';
 import * as login from './commands/login.ts';
 import * as loginKey from './commands/login-key.ts';
 import * as profiles from './commands/profiles.ts';
@@ -44,6 +45,7 @@ export const COMMANDS: readonly Command[] = [
   dockerConfig,
   k8sSecret,
   containerdConfig,
+  kubeletConfig,
   doctor,
   install,
   uninstall,

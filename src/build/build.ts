@@ -19,6 +19,7 @@ const at = (path: string): string => `${process.cwd()}/${path}`;
 const BINS: Readonly<Record<string, string>> = {
   'swr-shell': 'src/cli.ts',
   'docker-credential-swr': 'src/credential-helper.ts',
+  'swr-credential-provider': 'src/credential-provider.ts',
 };
 
 const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8')) as { version: string };

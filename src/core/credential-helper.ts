@@ -6,7 +6,7 @@
 // error message goes to standard output, which is what docker shows the user.
 // This runs on every pull: it loads neither yargs nor the templates.
 
-import { Failure, UsageError } from './errors.ts';
+import { Failure, reportFailure, UsageError } from './errors.ts';
 import type { FileSystem } from './fs.ts';
 import type { Env } from './profile.ts';
 import { knownLogins, loginForHost } from './registry-logins.ts';
@@ -117,10 +117,6 @@ export async function credentialHelper(args: readonly string[], io: HelperIo): P
   try {
     return await action(io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof Failure || error instanceof UsageError;
-    io.stdout(`${HELPER}: ${known ? '' : 'unexpected error: '}${message}\n`);
-    if (io.env['SWR_SHELL_DEBUG'] === '1' && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
-    return 1;
+    return reportFailure(HELPER, error, io.env['SWR_SHELL_DEBUG'], io.stdout, io.stderr);
   }
 }

@@ -15,3 +15,22 @@ export class Failure extends Error {
 export function exitCodeOf(error: unknown): number {
   return error instanceof UsageError || error instanceof Failure ? error.exitCode : 1;
 }
+
+/**
+ * Tells `write` what stopped a bin (the credential helper, the credential
+ * provider), in one line: a known error as it is, any other as unexpected; the
+ * stack goes to `stack` only when SWR_SHELL_DEBUG is 1. Returns exit status 1.
+ */
+export function reportFailure(
+  program: string,
+  error: unknown,
+  debug: string | undefined,
+  write: (text: string) => void,
+  stack: (text: string) => void,
+): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const known = error instanceof Failure || error instanceof UsageError;
+  write(`${program}: ${known ? '' : 'unexpected error: '}${message}\n`);
+  if (debug === '1' && error instanceof Error && error.stack) stack(error.stack + '\n');
+  return 1;
+}

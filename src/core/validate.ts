@@ -44,11 +44,13 @@ export function matches(name: PatternName, value: string): boolean {
 
 /**
  * Whether a value could be a secret, or part of one: an SK is 30 to 50
- * letters and digits, a login key 64 hex digits, so any run of 16 letters and
- * digits could be (as could anything very long).
+ * letters and digits, a login key 64 hex digits, so any run of 16 or more
+ * letters and digits that mixes the two could be (as could anything very long).
  */
 export function couldBeSecret(value: string): boolean {
-  return /[A-Za-z0-9]{16}/.test(value) || value.length > 256;
+  // Random keys mix letters and digits; words such as "credentialprovider" do not.
+  const runs = value.match(/[A-Za-z0-9]{16,}/g) ?? [];
+  return runs.some((run) => /[0-9]/.test(run) && /[A-Za-z]/.test(run)) || value.length > 256;
 }
 
 /**

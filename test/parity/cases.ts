@@ -115,6 +115,10 @@ export const CASES: readonly ParityCase[] = [
   { name: 'configure refused', steps: ['configure --credentials credentials.csv', 'configure --region ap-southeast-33 --credentials credentials.csv', 'configure --region ap-southeast-3 --org Team --credentials credentials.csv', 'configure --region ap-southeast-3 --project cn-north-4 --credentials credentials.csv', 'configure --region ap-southeast-3', ['configure', '--profile', 'a b', '--region', 'ap-southeast-3', '--credentials', 'credentials.csv']], status: 2, files: credentials },
   { name: 'configure --help', steps: ['configure --help'] },
 
+  // kubelet-config: the kubelet's CredentialProviderConfig for swr-credential-provider.
+  { name: 'kubelet-config', steps: ['kubelet-config', 'kubelet-config --profile partner --cache-duration 12h --config-home $HOME/.config'], files: { ...withProfile, ...partnerProfile }, env: { SWR_REGION: 'ap-southeast-3' }, needs: 'kubelet-config' },
+  { name: 'kubelet-config refused', steps: ['kubelet-config', 'kubelet-config --config-home etc'], status: 2, files: withProfile, env: { SWR_PROFILE: 'a b' }, needs: 'kubelet-config' },
+
   // The command line itself.
   { name: '--help', steps: ['--help', '-h'] },
   { name: '--help, German locale', steps: ['--help', 'regions --help'], env: { LANG: 'de_DE.UTF-8' } },

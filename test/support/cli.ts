@@ -7,12 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { check, type Result, run } from './process.ts';
-import { HELPER_BIN, NODE_BIN, requireBuilt } from './runtimes.ts';
+import { HELPER_BIN, NODE_BIN, PROVIDER_BIN, requireBuilt } from './runtimes.ts';
 
 /** The path of the built swr-shell; a clear failure when it was not built. */
 export const builtCli = (): string => requireBuilt(NODE_BIN);
 /** The path of the built docker-credential-swr; a clear failure when it was not built. */
 export const builtHelper = (): string => requireBuilt(HELPER_BIN);
+/** The path of the built swr-credential-provider; a clear failure when it was not built. */
+export const builtProvider = (): string => requireBuilt(PROVIDER_BIN);
 
 /** Runs the built swr-shell with exactly `env` (nothing inherited), and waits for it. */
 export function runCli(args: readonly string[], env: Record<string, string>): Result {

@@ -29,6 +29,8 @@ function packageBin(name: string): string {
 export const NODE_BIN = packageBin('swr-shell');
 /** The docker-credential-swr bin, which docker and skopeo run through credHelpers. */
 export const HELPER_BIN = packageBin('docker-credential-swr');
+/** The swr-credential-provider bin, which the kubelet runs for the images of its matchImages. */
+export const PROVIDER_BIN = packageBin('swr-credential-provider');
 
 /** `bin`, after a clear failure if it was not built. */
 export function requireBuilt(bin: string): string {

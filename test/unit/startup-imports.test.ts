@@ -12,7 +12,8 @@ import { ROOT } from '../support/runtimes.ts';
 /** Specifiers of the imports that load a module when `source` loads: not `import type`, not `import()`. */
 export function staticImports(source: string): string[] {
   const specifiers: string[] = [];
-  const statement = /^(?:import|export)\s+(type\s+)?(?:([\s\S]*?)\s+from\s+)?'([^']+)';/gm;
+  // A clause holds no quote or semicolon, so that a side-effect import is never read as the clause of the next one.
+  const statement = /^(?:import|export)\s+(type\s+)?(?:([^;']*?)\s+from\s+)?'([^']+)';/gm;
   for (const [, typeOnly, clause, specifier] of source.matchAll(statement)) {
     if (typeOnly) continue;
     const names = /^\{([\s\S]*)\}$/.exec(clause?.trim() ?? '')?.[1];
@@ -43,9 +44,10 @@ describe('the start-up path', () => {
       "import { type D, e } from './e.ts';",
       "export { f } from './f.ts';",
       "import './side-effect.ts';",
+      "import { g } from './g.ts';",
       "const later = await import('./later.ts');",
     ].join('\n');
-    expect(staticImports(source)).toEqual(['./a.ts', './e.ts', './f.ts', './side-effect.ts']);
+    expect(staticImports(source)).toEqual(['./a.ts', './e.ts', './f.ts', './side-effect.ts', './g.ts']);
   });
 
   it('loads only our own modules before init runs', () => {
@@ -54,6 +56,22 @@ describe('the start-up path', () => {
     expect(names).toContain('src/commands/init.ts');
     expect(names).toContain('src/generated/templates.ts');
     expect(names).not.toContain('src/parser.ts');
+    const foreign = [...modules].flatMap(([file, specifiers]) =>
+      specifiers.filter((specifier) => !specifier.startsWith('.')).map((specifier) => `${relative(ROOT, file)}: ${specifier}`),
+    );
+    expect(foreign).toEqual([]);
+  });
+});
+
+describe('the start-up path of swr-credential-provider, which the kubelet runs on every uncached pull', () => {
+  it('loads only our own modules, and neither the parser nor the templates', () => {
+    const modules = loadedAtStart(join(ROOT, 'src', 'credential-provider.ts'));
+    const names = [...modules.keys()].map((file) => relative(ROOT, file));
+    expect(names).toContain('src/core/credential-provider.ts');
+    expect(names).toContain('src/core/registry-logins.ts');
+    for (const heavy of ['src/parser.ts', 'src/generated/templates.ts', 'src/core/render.ts', 'src/core/kubelet-config.ts', 'src/main.ts']) {
+      expect(names).not.toContain(heavy);
+    }
     const foreign = [...modules].flatMap(([file, specifiers]) =>
       specifiers.filter((specifier) => !specifier.startsWith('.')).map((specifier) => `${relative(ROOT, file)}: ${specifier}`),
     );
