@@ -106,7 +106,7 @@ complete -c swr-shell -n '__fish_seen_subcommand_from init' -l cmd -x -d 'prefix
 complete -c swr-shell -n '__fish_seen_subcommand_from init' -l profile -x -a '(__swr_shell_profiles)' -d 'pin the functions to this profile'
 complete -c swr-shell -n '__fish_seen_subcommand_from init' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from init' -l version -d 'Show version number'
-complete -c swr-shell -n '__fish_seen_subcommand_from init; and test (__swr_shell_arguments init) -eq 0' -a 'bash zsh fish' -d 'bash, zsh or fish (default: the calling shell)'
+complete -c swr-shell -n '__fish_seen_subcommand_from init; and test (__swr_shell_arguments init) -eq 0' -a 'bash zsh fish' -d 'bash, zsh, fish or sh (default: the calling shell)'
 
 complete -c swr-shell -n __fish_use_subcommand -a configure -d 'write a profile: region, project, organization and the login key derived from the AK/SK'
 complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l profile -x -a '(__swr_shell_profiles)' -d 'profile to write (default: $SWR_PROFILE or "default")'
