@@ -171,13 +171,13 @@ complete -c swr-shell -n '__fish_seen_subcommand_from install' -l cmd -x -d 'pre
 complete -c swr-shell -n '__fish_seen_subcommand_from install' -l profile -x -a '(__swr_shell_profiles)' -d 'pin the functions to this profile, as for init'
 complete -c swr-shell -n '__fish_seen_subcommand_from install' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from install' -l version -d 'Show version number'
-complete -c swr-shell -n '__fish_seen_subcommand_from install; and test (__swr_shell_arguments install) -ge 0' -a 'bash zsh fish' -d 'bash, zsh and/or fish (default: the calling shell)'
+complete -c swr-shell -n '__fish_seen_subcommand_from install; and test (__swr_shell_arguments install) -ge 0' -a 'bash zsh fish' -d 'bash, zsh, fish, ksh, mksh and/or sh (default: the calling shell)'
 
 complete -c swr-shell -n __fish_use_subcommand -a uninstall -d 'remove what install added: the block, and the files install created'
 complete -c swr-shell -n '__fish_seen_subcommand_from uninstall' -l dry-run -d 'print a unified diff of each file and write nothing'
 complete -c swr-shell -n '__fish_seen_subcommand_from uninstall' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from uninstall' -l version -d 'Show version number'
-complete -c swr-shell -n '__fish_seen_subcommand_from uninstall; and test (__swr_shell_arguments uninstall) -ge 0' -a 'bash zsh fish' -d 'bash, zsh and/or fish (default: the calling shell)'
+complete -c swr-shell -n '__fish_seen_subcommand_from uninstall; and test (__swr_shell_arguments uninstall) -ge 0' -a 'bash zsh fish' -d 'bash, zsh, fish, ksh, mksh and/or sh (default: the calling shell)'
 
 complete -c swr-shell -n __fish_use_subcommand -a completion -d 'print the tab-completion script for swr-shell (bash, zsh or fish)'
 complete -c swr-shell -n '__fish_seen_subcommand_from completion' -l help -s h -d 'Show help'

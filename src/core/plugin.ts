@@ -16,6 +16,15 @@ export type Shell = (typeof SHELLS)[number];
 export const PLUGIN_SHELLS = [...SHELLS, 'sh'] as const;
 export type PluginShell = (typeof PLUGIN_SHELLS)[number];
 
+/** The shells that install serves: ksh, mksh and plain sh with the sh variant. */
+export const INSTALL_SHELLS = [...SHELLS, 'ksh', 'mksh', 'sh'] as const;
+export type InstallShell = (typeof INSTALL_SHELLS)[number];
+
+/** The plugin variant that a shell loads. */
+export function variantOf(shell: InstallShell): PluginShell {
+  return (SHELLS as readonly string[]).includes(shell) ? (shell as Shell) : 'sh';
+}
+
 /** Shells that POSIX sh variant serves, by the name of their program. */
 export const SH_FAMILY = ['sh', 'dash', 'ash', 'busybox', 'ksh', 'ksh93', 'mksh', 'lksh', 'pdksh', 'yash', 'posh'] as const;
 

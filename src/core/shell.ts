@@ -1,7 +1,7 @@
 // Which shell called us, for `init` and `install` without a shell argument.
 
 import { UsageError } from './errors.ts';
-import { type PluginShell, SH_FAMILY, SHELLS, type Shell } from './plugin.ts';
+import { INSTALL_SHELLS, type InstallShell, type PluginShell, SH_FAMILY, SHELLS, type Shell } from './plugin.ts';
 import { basename } from './paths.ts';
 
 function programName(command: string | undefined): string {
@@ -37,4 +37,17 @@ export function detectPluginShell(parentCommand: string | undefined, loginShell:
   const shell = asPluginShell(parentCommand) ?? asPluginShell(loginShell);
   if (shell) return shell;
   throw unknownShell(parentCommand, loginShell, command, 'bash, zsh, fish or sh');
+}
+
+/** The shell whose startup file install edits: bash, zsh, fish, ksh (ksh93), mksh (lksh), else sh for the POSIX shells. */
+export function detectInstallShell(parentCommand: string | undefined, loginShell: string | undefined, command: string): InstallShell {
+  const asInstallShell = (program: string | undefined): InstallShell | undefined => {
+    const name = programName(program);
+    const alias: Record<string, InstallShell> = { ksh93: 'ksh', lksh: 'mksh', pdksh: 'ksh' };
+    if ((INSTALL_SHELLS as readonly string[]).includes(name)) return name as InstallShell;
+    return alias[name] ?? (asPluginShell(program) === 'sh' ? 'sh' : undefined);
+  };
+  const shell = asInstallShell(parentCommand) ?? asInstallShell(loginShell);
+  if (shell) return shell;
+  throw unknownShell(parentCommand, loginShell, command, 'bash, zsh, fish, ksh, mksh or sh');
 }
