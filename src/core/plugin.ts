@@ -54,7 +54,7 @@ const FUNCTIONS = [
   ['pull', 'IMAGE [ctr-options...]', 'pull an image from SWR with ctr', '__swr_do_ctr', 'pull ', ''],
   ['push', 'IMAGE [ctr-options...]', 'push an image to SWR with ctr', '__swr_do_ctr', 'push ', ''],
   ['ref', 'IMAGE', 'print the full SWR reference for an image', '__swr_do_ref', '', ''],
-  ['region', '[REGION]', 'print or switch the SWR region of this shell', '__swr_do_region', '', 'regions'],
+  ['region', '[REGION|--reset]', "print or switch the SWR region of this shell (--reset: the profile's)", '__swr_do_region', '', 'regions'],
 ] as const;
 
 /** The options of `swr-shell init` that give this plugin, each after a space: " --cmd hw". */
@@ -88,6 +88,8 @@ export function renderPlugin({ shell, prefix, profile }: PluginOptions): string 
         name: `${prefix}${shell === 'sh' ? '_' : '-'}${suffix}`,
         suffix,
         usage,
+        // pull and push take ctr's own order too: options first, the image last.
+        usage2: helper === '__swr_do_ctr' ? '[ctr-options...] IMAGE' : '',
         summary,
         helper,
         fixed,

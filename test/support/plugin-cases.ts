@@ -68,16 +68,31 @@ export const pull = (ref: string, user = `ap-southeast-3@${AK}`, key = KEY, opti
 export const anonymous = (ref: string) => ({ tool: 'ctr', argv: ['image', 'pull', ref], stdin: '' });
 export const NOT_SWR = /^PREFIX-pull: note: [^ ]+ is not an SWR registry of yours: ctr gets no credentials for it\.\n$/;
 
+/** The line swr-login prints before it runs the tool: where and as whom, never the key. */
+export const LOGGING_IN = (tool: string, registry = SG, user = `ap-southeast-3@${AK}`) =>
+  new RegExp(`^PREFIX-login: logging ${tool} in to ${registry.replaceAll('.', '[.]')} as ${user}\\n$`);
+
+/** Each function's usage, as -h and --help print it on standard output. */
+export const USAGE: Readonly<Record<string, string>> = {
+  login: 'usage: PREFIX-login [docker|podman|nerdctl] [options...]\nlog a container client in to SWR\n',
+  logout: 'usage: PREFIX-logout [docker|podman|nerdctl] [options...]\nlog a container client out of SWR\n',
+  pull: 'usage: PREFIX-pull IMAGE [ctr-options...]\n       PREFIX-pull [ctr-options...] IMAGE\npull an image from SWR with ctr\n',
+  push: 'usage: PREFIX-push IMAGE [ctr-options...]\n       PREFIX-push [ctr-options...] IMAGE\npush an image to SWR with ctr\n',
+  ref: 'usage: PREFIX-ref IMAGE\nprint the full SWR reference for an image\n',
+  region: "usage: PREFIX-region [REGION|--reset]\nprint or switch the SWR region of this shell (--reset: the profile's)\n",
+};
+
 export const CASES: Case[] = [
   // swr-login and swr-logout
-  { name: 'login with docker by default', fn: 'login', calls: [{ tool: 'docker', argv: ['login', '-u', `ap-southeast-3@${AK}`, '--password-stdin', SG], stdin: KEY }] },
-  { name: 'login with podman', fn: 'login', args: ['podman'], calls: [{ tool: 'podman', argv: ['login', '-u', `ap-southeast-3@${AK}`, '--password-stdin', SG], stdin: KEY }] },
-  { name: 'login with nerdctl', fn: 'login', args: ['nerdctl'], calls: [{ tool: 'nerdctl', argv: ['login', '-u', `ap-southeast-3@${AK}`, '--password-stdin', SG], stdin: KEY }] },
-  { name: 'login with $SWR_RUNTIME', fn: 'login', env: { SWR_RUNTIME: 'podman' }, calls: [{ tool: 'podman', argv: ['login', '-u', `ap-southeast-3@${AK}`, '--password-stdin', SG], stdin: KEY }] },
+  { name: 'login with docker by default', fn: 'login', stderr: LOGGING_IN('docker'), calls: [{ tool: 'docker', argv: ['login', '-u', `ap-southeast-3@${AK}`, '--password-stdin', SG], stdin: KEY }] },
+  { name: 'login with podman', fn: 'login', args: ['podman'], stderr: LOGGING_IN('podman'), calls: [{ tool: 'podman', argv: ['login', '-u', `ap-southeast-3@${AK}`, '--password-stdin', SG], stdin: KEY }] },
+  { name: 'login with nerdctl', fn: 'login', args: ['nerdctl'], stderr: LOGGING_IN('nerdctl'), calls: [{ tool: 'nerdctl', argv: ['login', '-u', `ap-southeast-3@${AK}`, '--password-stdin', SG], stdin: KEY }] },
+  { name: 'login with $SWR_RUNTIME', fn: 'login', env: { SWR_RUNTIME: 'podman' }, stderr: LOGGING_IN('podman'), calls: [{ tool: 'podman', argv: ['login', '-u', `ap-southeast-3@${AK}`, '--password-stdin', SG], stdin: KEY }] },
   {
     name: 'login passing tool options',
     fn: 'login',
     args: ['podman', '--tls-verify=false', '--authfile', '/tmp/a b.json'],
+    stderr: LOGGING_IN('podman'),
     calls: [{ tool: 'podman', argv: ['login', '-u', `ap-southeast-3@${AK}`, '--password-stdin', '--tls-verify=false', '--authfile', '/tmp/a b.json', SG], stdin: KEY }],
   },
   { name: 'login with an unknown tool', fn: 'login', args: ['crictl'], status: 2, stderr: /unknown tool 'crictl': use docker, podman or nerdctl/ },
@@ -106,11 +121,12 @@ export const CASES: Case[] = [
   { name: "SWR_REGION leaves the profile's sub-project behind", fn: 'pull', args: ['app'], env: { SWR_PROFILE: 'dev', SWR_REGION: 'cn-north-4' }, calls: [pull('swr.cn-north-4.myhuaweicloud.com/team/app:latest', `cn-north-4@${AK}`)] },
   { name: 'SWR_PROJECT names a sub-project', fn: 'pull', args: ['app'], env: { SWR_PROJECT: 'ap-southeast-3_ci' }, calls: [pull(`${SG}/team/app:latest`, `ap-southeast-3_ci@${AK}`)] },
   {
-    name: "SWR_REGISTRY: the profile region's SWR host is just a host",
+    name: "SWR_REGISTRY: the key goes to that host only, not to the region's public host",
     fn: 'pull',
     args: [`${SG}/team/app`],
     env: { SWR_PROFILE: 'dev', SWR_REGISTRY: 'localhost:5000' },
-    calls: [pull(`${SG}/team/app:latest`, `ap-southeast-3_dev@${AK}`)],
+    stderr: NOT_SWR,
+    calls: [anonymous(`${SG}/team/app:latest`)],
   },
   { name: 'a profile with CRLF line ends', fn: 'pull', args: ['app'], env: { SWR_PROFILE: 'crlf' }, calls: [pull(`${SG}/team/app:latest`)] },
   { name: 'a partner profile with its registry', fn: 'pull', args: ['app'], env: { SWR_PROFILE: 'partner' }, calls: [pull('registry.partner.example:8443/team/app:latest', `xx-partner-1@${AK}`)] },
@@ -126,7 +142,27 @@ export const CASES: Case[] = [
   { name: 'no settings at all', fn: 'pull', args: ['app'], env: { SWR_PROFILE: 'none' }, status: 1, stderr: /no SWR settings: profile 'none' .* Run swr-shell configure --region REGION/ },
   { name: 'login without settings', fn: 'login', env: { SWR_PROFILE: 'none' }, status: 1, stderr: /swr-shell configure/ },
   { name: 'a region without credentials', fn: 'login', env: { SWR_PROFILE: 'none', SWR_REGION: 'cn-north-4' }, status: 1, stderr: /no access key: run swr-shell configure/ },
-  { name: 'pull without an image', fn: 'pull', status: 2, stderr: /usage: PREFIX-pull IMAGE \[ctr-options...\]/ },
+  { name: 'pull without an image', fn: 'pull', status: 2, stderr: /usage: PREFIX-pull IMAGE \[ctr-options...\], or PREFIX-pull \[ctr-options...\] IMAGE\n$/ },
+  { name: 'pull with options and no image', fn: 'pull', args: ['--plain-http'], status: 2, stderr: /^PREFIX-pull: usage: / },
+  // ctr's own order: when the first argument is an option, the image is the last.
+  { name: "pull in ctr's order", fn: 'pull', args: ['--plain-http', 'app:v1'], calls: [pull(`${SG}/team/app:v1`, undefined, undefined, ['--plain-http'])] },
+  {
+    name: "push in ctr's order, an option with a value",
+    fn: 'push',
+    args: ['--platform', 'linux/amd64', 'app:v1'],
+    calls: [{ tool: 'ctr', argv: ['image', 'push', '--user', `ap-southeast-3@${AK}:${KEY}`, '--platform', 'linux/amd64', `${SG}/team/app:v1`], stdin: '' }],
+  },
+  { name: "ctr's order refuses a bad image last", fn: 'pull', args: ['--plain-http', 'App'], status: 2, stderr: /^PREFIX-pull: invalid image name 'App'/ },
+  // -h and --help: the usage on stdout, nothing run, even with no settings.
+  ...Object.keys(USAGE).flatMap((fn) =>
+    ['-h', '--help'].map((flag) => ({ name: `${fn} ${flag}`, fn, args: [flag], env: { SWR_PROFILE: 'none' }, stdout: USAGE[fn]! })),
+  ),
+  { name: 'pull --help after the image is an option for ctr', fn: 'pull', args: ['app', '--help'], calls: [pull(`${SG}/team/app:latest`, undefined, undefined, ['--help'])] },
+  // A missing tool is named, status 127, and nothing runs.
+  { name: 'login with a tool that is not on PATH', fn: 'login', args: ['nerdctl'], env: { PATH: '/nonexistent' }, status: 127, stderr: /^PREFIX-login: nerdctl is not on PATH\n$/ },
+  { name: 'logout with a tool that is not on PATH', fn: 'logout', env: { PATH: '/nonexistent' }, status: 127, stderr: /^PREFIX-logout: docker is not on PATH\n$/ },
+  { name: 'pull without ctr on PATH', fn: 'pull', args: ['app'], env: { PATH: '/nonexistent' }, status: 127, stderr: /^PREFIX-pull: ctr is not on PATH\n$/ },
+  { name: 'push without ctr on PATH', fn: 'push', args: ['docker.io/library/app'], env: { PATH: '/nonexistent' }, status: 127, stderr: /^PREFIX-push: ctr is not on PATH\n$/ },
   { name: 'the tool status comes back', fn: 'pull', args: ['app'], env: { SWR_TEST_STATUS: '3' }, status: 3, calls: [pull(`${SG}/team/app:latest`)] },
   // swr-ref and swr-region
   { name: 'ref prints the reference', fn: 'ref', args: ['app:v1'], stdout: `${SG}/team/app:v1\n` },
@@ -136,6 +172,17 @@ export const CASES: Case[] = [
   { name: 'region switches', fn: 'region', args: ['eu-west-101'], stdout: 'eu-west-101 swr.eu-west-101.myhuaweicloud.eu\n' },
   { name: 'region refuses an unknown region', fn: 'region', args: ['mars-1'], status: 2, stderr: /unknown region 'mars-1': run swr-shell regions/ },
   { name: 'region refuses a hostile region', fn: 'region', args: ['cn-north-4;touch pwned'], status: 2, stderr: /unknown region/ },
+  { name: "region --reset goes back to the profile's region", fn: 'region', args: ['--reset'], env: { SWR_REGION: 'cn-north-4' }, stdout: `ap-southeast-3 ${SG}\n` },
+  { name: "region '' goes back to the profile's region", fn: 'region', args: [''], env: { SWR_REGION: 'eu-west-101' }, stdout: `ap-southeast-3 ${SG}\n` },
+  {
+    name: 'region --reset drops a project of the region left',
+    fn: 'region',
+    args: ['--reset'],
+    env: { SWR_REGION: 'cn-north-4', SWR_PROJECT: 'cn-north-4_ci' },
+    stdout: `ap-southeast-3 ${SG}\n`,
+    stderr: /^PREFIX-region: note: SWR_PROJECT=cn-north-4_ci belongs to another region; unset it\.\n$/,
+  },
+  { name: 'region --reset without a profile', fn: 'region', args: ['--reset'], env: { SWR_PROFILE: 'none', SWR_REGION: 'cn-north-4' }, status: 1, stderr: /no SWR settings/ },
 ];
 
 /** Image references that must be refused before anything runs. */

@@ -97,9 +97,10 @@ export class Sandbox {
   /**
    * Runs `script` in `shell` after sourcing the plugin. Positional arguments
    * reach the script as "$@" (fish: $argv), so tests never quote values
-   * themselves. The environment is the sandbox's only, plus `env`.
+   * themselves. The environment is the sandbox's only, plus `env`. `prelude` runs
+   * before the plugin is sourced (aliases that would be expanded in it).
    */
-  run(shell: SandboxShell, plugin: string, script: string, args: string[] = [], env: Record<string, string> = {}, options: string[] = []): Promise<Result> {
+  run(shell: SandboxShell, plugin: string, script: string, args: string[] = [], env: Record<string, string> = {}, options: string[] = [], prelude = ''): Promise<Result> {
     const calls = join(this.root, `calls-${++this.runs}`);
     mkdirSync(calls);
     const source = shell === 'fish' ? `source ${plugin}` : `. '${plugin}'`;
@@ -107,7 +108,7 @@ export class Sandbox {
     return new Promise((resolve) => {
       const child = execFile(
         command!,
-        [...flags, ...options, '-c', `${source}\n${script}`, ...(shell === 'fish' ? [] : ['sh']), ...args],
+        [...flags, ...options, '-c', `${prelude}${source}\n${script}`, ...(shell === 'fish' ? [] : ['sh']), ...args],
         { env: { HOME: this.home, PATH: this.bin, SWR_TEST_CALLS: calls, LC_ALL: 'C.UTF-8', ...env }, encoding: 'utf8' },
         (error, stdout, stderr) => {
           const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
