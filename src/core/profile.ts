@@ -88,11 +88,24 @@ export function formatProfile(name: string, profile: Profile): string {
   return lines.join('\n') + '\n';
 }
 
-/** Parses and validates a profile file; `path` names it in messages. */
+/**
+ * Parses and validates a profile file; `path` names it in messages. The one
+ * contract every reader follows (the plugin in each shell too; the corpus is
+ * test/support/profile-corpus.ts): a byte order mark at the start is ignored, a
+ * CR before LF is dropped, empty and "#" lines are comments, and a NUL byte or
+ * any other control character anywhere refuses the file, naming the line.
+ */
 export function parseProfile(text: string, path: string): Profile {
   const fields: Partial<Record<Key, string>> = {};
-  text.split('\n').forEach((raw, index) => {
+  text.replace(/^\uFEFF/, '').split('\n').forEach((raw, index) => {
     const line = raw.replace(/\r$/, '');
+    const control = /[\x00-\x1f\x7f]/.exec(line)?.[0];
+    if (control !== undefined) {
+      throw new Failure(
+        `cannot read profile ${path}: line ${index + 1} holds ${control === '\0' ? 'a NUL byte' : 'a control character'}. ` +
+          'Fix the line or run swr-shell configure again.',
+      );
+    }
     if (line === '' || line.startsWith('#')) return;
     const equals = line.indexOf('=');
     const key = line.slice(0, equals) as Key;

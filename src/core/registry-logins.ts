@@ -58,7 +58,10 @@ export function knownLogins(fs: FileSystem, env: Env): KnownLogins {
   // Without a profile file or SWR_REGION, the selected profile is simply not configured.
   if (env['SWR_REGION'] || names.includes(selected)) attempt(() => selectedLogin(fs, env));
   const fileOnly = withoutSettings(env);
-  const ordered = names.includes(selected) ? [selected, ...names.filter((name) => name !== selected)] : names;
+  // With SWR_REGISTRY set, the selected profile's key goes to that host only
+  // (SPEC section 3): it is not offered again as its file alone would route it.
+  const others = names.filter((name) => name !== selected);
+  const ordered = !names.includes(selected) ? names : env['SWR_REGISTRY'] ? others : [selected, ...others];
   for (const name of ordered) attempt(() => selectedLogin(fs, fileOnly, name));
   return { logins: [...logins.values()], problems: [...problems] };
 }

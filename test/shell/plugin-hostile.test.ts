@@ -181,7 +181,8 @@ for (const shell of SHELLS) {
     });
 
     it('never prints a key given in place of the AK, or a bad key', async () => {
-      for (const env of [{ SWR_AK: KEY }, { SWR_AK: KEY, SWR_LOGIN_KEY: KEY }, { SWR_LOGIN_KEY: `${KEY}0` }, { SWR_LOGIN_KEY: KEY.toUpperCase() }]) {
+      const envs: Array<Record<string, string>> = [{ SWR_AK: KEY }, { SWR_AK: KEY, SWR_LOGIN_KEY: KEY }, { SWR_LOGIN_KEY: `${KEY}0` }, { SWR_LOGIN_KEY: KEY.toUpperCase() }];
+      for (const env of envs) {
         for (const [fn, args] of [['swr-login', []], ['swr-pull', ['app']], ['swr-region', []], ['swr-ref', ['app']]] as const) {
           const result = await sandbox.call(shell, plugin, fn, [...args], env);
           expect(result.stderr.toLowerCase(), `${fn} ${JSON.stringify(env)}`).not.toContain(KEY);
