@@ -130,7 +130,8 @@ describe.runIf(requireTools(...programs)).each(SH_FAMILY_SHELLS)('sh plugin in %
   });
 
   it('never prints a key given in place of the AK, or a bad key', async () => {
-    for (const env of [{ SWR_AK: KEY }, { SWR_AK: KEY, SWR_LOGIN_KEY: KEY }, { SWR_LOGIN_KEY: `${KEY}0` }, { SWR_LOGIN_KEY: KEY.toUpperCase() }]) {
+    const envs: Array<Record<string, string>> = [{ SWR_AK: KEY }, { SWR_AK: KEY, SWR_LOGIN_KEY: KEY }, { SWR_LOGIN_KEY: `${KEY}0` }, { SWR_LOGIN_KEY: KEY.toUpperCase() }];
+    for (const env of envs) {
       const result = await sandbox.run(shell, plugin, 'swr_login; swr_pull app; swr_region; swr_ref app', [], env);
       expect(result.stderr.toLowerCase(), JSON.stringify(env)).not.toContain(KEY);
       expect(result.calls).toEqual([]);
