@@ -257,7 +257,8 @@ describe('init', () => {
   it('serves the sh variant where $SHELL is /bin/sh, and names the functions with "_"', async () => {
     expect((await run(['init'], { parent: 'node', env: { SHELL: '/bin/sh' } })).stdout).toContain('plugin for POSIX sh');
     const result = await run(['init', 'sh', '--cmd', 'hw', '--profile', 'partner']);
-    expect(result.stdout).toContain("hw_login() (\n    __swr_do_client hw_login 'partner' login ${1+\"$@\"}\n)");
+    expect(result.stdout).toMatch(/^hw_login\(\) \($/m);
+    expect(result.stdout).toContain("    __swr_do_client hw_login 'partner' login ${1+\"$@\"}\n)");
     expect(result.stdout).not.toMatch(/swr_login|hw-/);
   });
   it('refuses a --cmd prefix with "-" for sh, naming one without', async () => {
