@@ -87,11 +87,11 @@ function runEach(shell: Shell, fn: string, values: string[], env: Record<string,
 // tests in plugin.test.ts cover those), and fish's read trims outer blanks.
 const lineSafe = images.filter((image) => !/[\n\r]/.test(image) && image.trim() === image);
 
-// The profile's registry, and a registry given by SWR_REGISTRY (where an SWR
-// host of the profile's own region is just another host).
+// The public region's registry, and a registry given by SWR_REGISTRY (then the
+// key goes to that host only: every SWR host is just another host).
 const VARIANTS: Array<{ name: string; env: Record<string, string>; settings: RefSettings }> = [
-  { name: 'profile registry', env: {}, settings: SETTINGS },
-  { name: 'SWR_REGISTRY', env: { SWR_REGISTRY: 'localhost:5000' }, settings: { ...SETTINGS, registry: 'localhost:5000' } },
+  { name: 'public registry', env: {}, settings: SETTINGS },
+  { name: 'SWR_REGISTRY', env: { SWR_REGISTRY: 'localhost:5000' }, settings: { ...SETTINGS, registry: 'localhost:5000', pinned: true } },
 ];
 
 for (const shell of SHELLS) {

@@ -7,6 +7,8 @@ export interface RefSettings {
   project: string;
   org: string;
   registry: string;
+  /** Whether a registry host is set (SWR_REGISTRY, the profile's registry=): then the key goes to it only. */
+  pinned?: boolean;
   /** The SWR regions and their domains. */
   domains: ReadonlyMap<string, string>;
 }
@@ -44,8 +46,8 @@ export function resolveReference(image: string, settings: RefSettings): Resolved
   if (host !== undefined && !HOST.test(host)) return undefined;
   if (!parts.every((part) => COMPONENT.test(part))) return undefined;
 
-  // Credentials only for the own registry, and for SWR's public hosts when the
-  // setting is a public region: any other registry must never see the key.
+  // Credentials only for the own registry, and for SWR's public hosts when no
+  // registry host is set: any other registry must never see the key.
   let project = host === undefined || host === settings.registry ? settings.project : undefined;
   let registry = host;
   if (registry === undefined) {
@@ -56,7 +58,7 @@ export function resolveReference(image: string, settings: RefSettings): Resolved
     } else if (!ORG.test(parts[0]!)) {
       return undefined;
     }
-  } else if (project === undefined && settings.domains.has(settings.region)) {
+  } else if (project === undefined && !settings.pinned && settings.domains.has(settings.region)) {
     const match = /^swr\.([^.]+)\.(.+)$/.exec(registry);
     if (match && settings.domains.get(match[1]!) === match[2]) project = match[1] === settings.region ? settings.project : match[1]!;
   }
