@@ -6,11 +6,12 @@
 // ctr's. The shell's whole PATH is recording stand-ins, the shell's utilities
 // (printf, echo, [, test) among them: the plugin may use only builtins.
 
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AK, CASES, expectCase, functionName, HOSTILE_ENV, HOSTILE_IMAGES, KEY, PROFILES } from '../support/plugin-cases.ts';
-import { Sandbox, SH_FAMILY_COMMAND, SH_FAMILY_SHELLS, STAND_INS } from '../support/sandbox.ts';
+import { Sandbox, SH_FAMILY_COMMAND, SH_FAMILY_SHELLS, shellCommand, STAND_INS } from '../support/sandbox.ts';
 import { requireTools } from '../support/tools.ts';
 
 /** The utilities a shell may have only outside: yash --posix also needs them on PATH to run its builtins. */
@@ -148,6 +149,18 @@ describe.runIf(runnable).each(SH_FAMILY_SHELLS)('sh plugin in %s', (shell) => {
     const result = await sandbox.run(shell, plugin, 'swr_pull "Bad"; echo survived', [], {}, ['-e', '-u']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
+  });
+
+  it.runIf(requireTools('strace'))('loading it starts no process, not even a subshell', () => {
+    const plugin = sandbox.plugin('sh');
+    const log = join(sandbox.root, `strace-${shell.replaceAll(' ', '-')}.txt`);
+    const command = shellCommand(shell);
+    const strace = execFileSync('sh', ['-c', 'command -v strace'], { encoding: 'utf8' }).trim();
+    execFileSync(strace, ['-f', '-e', 'trace=execve,clone,clone3,fork,vfork', '-o', log, ...command, '-c', `. '${plugin}'; . '${plugin}'`], {
+      env: { HOME: sandbox.home, PATH: sandbox.bin },
+    });
+    // The shell's own execve, and nothing after it.
+    expect(readFileSync(log, 'utf8').split('\n').filter((line) => /\b(execve|clone3?|v?fork)\(/.test(line))).toHaveLength(1);
   });
 
   it('loads silently, twice, under set -eu, starting nothing', async () => {
