@@ -139,7 +139,8 @@ for (const shell of SHELLS) {
       expectNoLeak(result);
     });
 
-    it.runIf(shell !== 'fish')('keeps the key out of every child under allexport, and gives the options back', async () => {
+    // fish has no allexport. (Tests that do not apply to a shell are not defined, so none shows as skipped.)
+    if (shell !== 'fish') it('keeps the key out of every child under allexport, and gives the options back', async () => {
       const { script, args } = everyCall(shell);
       const result = await sandbox.run(shell, plugin, `set -a\n${script}\ncase $- in *a*) echo still-a ;; esac\nexport -p`, args);
       expect(result.calls).toHaveLength(6);
@@ -148,7 +149,7 @@ for (const shell of SHELLS) {
       expectNoLeak(result);
     });
 
-    it.runIf(shell === 'bash')('gives xtrace back after each function', async () => {
+    if (shell === 'bash') it('gives xtrace back after each function', async () => {
       const result = await sandbox.run(shell, plugin, 'set -x\nswr-ref app >/dev/null\ncase $- in *x*) echo still-x ;; esac\nswr-pull App\ncase $- in *x*) echo still-x ;; esac');
       expect(result.stdout).toBe('still-x\nstill-x\n');
     });
@@ -213,7 +214,7 @@ for (const shell of SHELLS) {
       expect(result.calls.map((call) => call.tool)).toEqual(['ctr', 'docker']);
     });
 
-    it.runIf(shell === 'fish')('fish issue 11.12: user functions named count, math, printf or true change nothing', async () => {
+    if (shell === 'fish') it('fish issue 11.12: user functions named count, math, printf or true change nothing', async () => {
       const traps = ['count', 'math', 'printf', 'true', 'echo', 'functions', 'type'].map((name) => `function ${name}; builtin echo HIJACKED; return 1; end`).join('; ');
       const result = await sandbox.run(shell, plugin, `${traps}\nswr-ref app; swr-region cn-north-4; swr-region --reset; swr-pull app; swr-pull --plain-http app; SWR_PROJECT=ap-southeast-3_dev swr-ref app`);
       expect(result.stdout).toBe(`${SG}/team/app:latest\ncn-north-4 swr.cn-north-4.myhuaweicloud.com\nap-southeast-3 ${SG}\n${SG}/team/app:latest\n`);
