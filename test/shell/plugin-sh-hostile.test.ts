@@ -4,13 +4,12 @@
 // aliases named like what the plugin calls. The key may reach ctr's argv and
 // the login clients' stdin, and nowhere else.
 
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AK, KEY, PROFILES } from '../support/plugin-cases.ts';
 import { PROFILE_CORPUS } from '../support/profile-corpus.ts';
+import { CONTROL_IMAGES, CONTROLS, expectCorpusVerdict, expectNoLeak, expectRouted, SETTINGS, VALID } from '../support/hostile-cases.ts';
 import { ROUTING_CASES, routingEnv, routingProfile } from '../support/routing-cases.ts';
-import { type Result, Sandbox, SH_FAMILY_COMMAND, SH_FAMILY_SHELLS, STAND_INS } from '../support/sandbox.ts';
+import { Sandbox, SH_FAMILY_COMMAND, SH_FAMILY_SHELLS, STAND_INS } from '../support/sandbox.ts';
 import { requireTools } from '../support/tools.ts';
 
 const sandbox = new Sandbox([...STAND_INS, 'printf', 'print', 'echo', '[', 'test']);
@@ -19,9 +18,6 @@ for (const [name, text] of Object.entries(PROFILES)) sandbox.profile(name, text)
 ROUTING_CASES.forEach((test, index) => sandbox.profile(`route${index}`, routingProfile(test.settings, AK, KEY)));
 PROFILE_CORPUS.forEach((file, index) => sandbox.profile(`corpus${index}`, file.text));
 
-const SG = 'swr.ap-southeast-3.myhuaweicloud.com';
-const CONTROLS = ['\n', '\r', '\t', '\x1b', '\x7f', '\x01', '\x1f'];
-const DIGEST = `@sha256:${'a'.repeat(64)}`;
 
 /**
  * No sh variable can hold a NUL byte, so sh's read cannot see one in a
@@ -45,23 +41,7 @@ const EVERY_CALL = [
   'swr_login crictl',
 ].join('\n');
 
-const SETTINGS = ['SWR_REGION', 'SWR_PROJECT', 'SWR_ORG', 'SWR_REGISTRY', 'SWR_AK', 'SWR_LOGIN_KEY', 'SWR_PROFILE', 'SWR_RUNTIME'] as const;
-const VALID: Readonly<Record<(typeof SETTINGS)[number], string>> = {
-  SWR_REGION: 'ap-southeast-3',
-  SWR_PROJECT: 'ap-southeast-3_x',
-  SWR_ORG: 'team',
-  SWR_REGISTRY: SG,
-  SWR_AK: AK,
-  SWR_LOGIN_KEY: KEY,
-  SWR_PROFILE: 'default',
-  SWR_RUNTIME: 'docker',
-};
 
-function expectNoLeak(result: Result): void {
-  expect(result.stdout).not.toContain(KEY);
-  expect(result.stderr).not.toContain(KEY);
-  for (const call of result.calls) expect(Object.entries(call.env).map(([name, value]) => `${name}=${value}`).join('\n')).not.toContain(KEY);
-}
 
 const programs = [...new Set(Object.values(SH_FAMILY_COMMAND).map((command) => command[0]))];
 
@@ -75,7 +55,7 @@ describe.runIf(requireTools(...programs)).each(SH_FAMILY_SHELLS)('sh plugin in %
   };
 
   it.concurrent.each(['swr_pull', 'swr_push', 'swr_ref'])('%s refuses a control character anywhere in the image', async (fn) => {
-    const values = CONTROLS.flatMap((c) => [`app${c}`, `${c}app`, `team/app:v1${c}`, `127.0.0.1:5556/team/app:v1${c}${DIGEST}`, `app${c}${DIGEST}`]);
+    const values = CONTROL_IMAGES;
     const result = await eachValue(fn, 'IMAGE', values);
     expect(result.stdout).toBe('status=2\n'.repeat(values.length));
     expect(result.calls).toEqual([]);
@@ -139,34 +119,15 @@ describe.runIf(requireTools(...programs)).each(SH_FAMILY_SHELLS)('sh plugin in %
   });
 
   it.concurrent.each(ROUTING_CASES.map((test, index) => ({ ...test, index })))('routing: $name', async (test) => {
-    const ref = `${test.host}/team/app:v1`;
-    const result = await sandbox.call(shell, plugin, 'swr_pull', [ref], { SWR_PROFILE: `route${test.index}`, ...routingEnv(test.settings) });
-    const user = test.project === null ? [] : ['--user', `${test.project}@${AK}:${KEY}`];
-    expect(result.calls.map((call) => call.argv)).toEqual([['image', 'pull', ...user, ref]]);
+    const result = await sandbox.call(shell, plugin, 'swr_pull', [`${test.host}/team/app:v1`], { SWR_PROFILE: `route${test.index}`, ...routingEnv(test.settings) });
+    expectRouted(result, test);
   });
 
-  it.concurrent.each(PROFILE_CORPUS.map((file, index) => ({ ...file, index })).filter((file) => !UNSEEN_BY_SH(file.name)))(
-    'profile corpus: $name',
-    async (file) => {
-      const env = { SWR_PROFILE: `corpus${file.index}` };
-      const result = await sandbox.call(shell, plugin, 'swr_pull', ['team/app'], env);
-      if ('ok' in file.verdict) {
-        const { region, project, org, registry } = file.verdict.ok;
-        const host = registry ?? `swr.${region}.myhuaweicloud.com`;
-        expect(result.stderr).toBe('');
-        expect(result.calls.map((call) => call.argv)).toEqual([['image', 'pull', '--user', `${project}@${AK}:${KEY}`, `${host}/team/app:latest`]]);
-        const ref = await sandbox.call(shell, plugin, 'swr_ref', ['app'], env);
-        if (org) expect(ref.stdout).toBe(`${host}/${org}/app:latest\n`);
-        else expect(ref.stderr).toMatch(/names no organization/);
-      } else {
-        expect(result.status).toBeGreaterThan(0);
-        expect(result.calls).toEqual([]);
-        expect(result.stderr).toMatch(file.verdict.refused);
-        expect(result.stderr).toMatch(/^swr_pull: [^\n]*\n$/);
-      }
-      expect(existsSync(join(sandbox.home, 'pwned'))).toBe(false);
-    },
-  );
+  it.concurrent.each(PROFILE_CORPUS.map((file, index) => ({ ...file, index })).filter((file) => !UNSEEN_BY_SH(file.name)))('profile corpus: $name', async (file) => {
+    const env = { SWR_PROFILE: `corpus${file.index}` };
+    const result = await sandbox.call(shell, plugin, 'swr_pull', ['team/app'], env);
+    await expectCorpusVerdict(file, result, () => sandbox.call(shell, plugin, 'swr_ref', ['app'], env), 'swr_pull', sandbox.home);
+  });
 
   it("every message honours the caller's 2>", async () => {
     const result = await sandbox.run(shell, plugin, 'swr_pull App 2>/dev/null\nswr_ref "$1" 2>/dev/null\nswr_region mars-1 2>/dev/null\nswr_login crictl 2>/dev/null\nSWR_PROFILE=none swr_pull app 2>/dev/null\ntrue', ['app\nx']);
