@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { AK, KEY, PROFILES } from '../support/plugin-cases.ts';
 import { PROFILE_CORPUS } from '../support/profile-corpus.ts';
-import { CONTROL_IMAGES, CONTROLS, expectCorpusVerdict, expectNoLeak, expectRouted, SETTINGS, VALID } from '../support/hostile-cases.ts';
+import { CONTROL_IMAGES, CONTROLS, expectCorpusVerdict, expectEachRefused, expectNoLeak, expectRouted, SETTINGS, VALID } from '../support/hostile-cases.ts';
 import { ROUTING_CASES, routingEnv, routingProfile } from '../support/routing-cases.ts';
 import { Sandbox, SH_FAMILY_COMMAND, SH_FAMILY_SHELLS, STAND_INS } from '../support/sandbox.ts';
 import { requireTools } from '../support/tools.ts';
@@ -55,24 +55,15 @@ describe.runIf(requireTools(...programs)).each(SH_FAMILY_SHELLS)('sh plugin in %
   };
 
   it.concurrent.each(['swr_pull', 'swr_push', 'swr_ref'])('%s refuses a control character anywhere in the image', async (fn) => {
-    const values = CONTROL_IMAGES;
-    const result = await eachValue(fn, 'IMAGE', values);
-    expect(result.stdout).toBe('status=2\n'.repeat(values.length));
-    expect(result.calls).toEqual([]);
-    const lines = result.stderr.split('\n').slice(0, -1);
-    expect(lines).toHaveLength(values.length);
-    for (const line of lines) expect(line).toBe(`${fn}: invalid image: it holds a control character; write the image without it.`);
+    const result = await eachValue(fn, 'IMAGE', CONTROL_IMAGES);
+    expectEachRefused(result, CONTROL_IMAGES.length, `${fn}: invalid image: it holds a control character; write the image without it.`);
   });
 
   it.concurrent.each(SETTINGS)('refuses a control character in %s, naming it, in every function', async (variable) => {
     const values = CONTROLS.flatMap((c) => [`${VALID[variable]}${c}`, `${c}${VALID[variable]}`]);
     for (const [fn, rest] of [['swr_login', []], ['swr_logout', []], ['swr_pull', ['app']], ['swr_ref', ['app']], ['swr_region', []]] as const) {
       const result = await eachValue(fn, variable, values, [...rest]);
-      expect(result.stdout, `${fn} ${variable}`).toBe('status=2\n'.repeat(values.length));
-      expect(result.calls).toEqual([]);
-      const lines = result.stderr.split('\n').slice(0, -1);
-      expect(lines).toHaveLength(values.length);
-      for (const line of lines) expect(line).toBe(`${fn}: invalid ${variable}: it holds a control character; set it again without one.`);
+      expectEachRefused(result, values.length, `${fn}: invalid ${variable}: it holds a control character; set it again without one.`);
     }
   });
 

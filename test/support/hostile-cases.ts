@@ -69,3 +69,11 @@ export async function expectCorpusVerdict(file: CorpusFile, result: Result, ref:
   }
   expect(existsSync(join(home, 'pwned'))).toBe(false);
 }
+
+/** A run of one function per value (`status=$?` after each): every value refused with status 2 and `message`, nothing run. */
+export function expectEachRefused(result: Result, count: number, message: string): void {
+  expect(result.stdout, message).toBe('status=2\n'.repeat(count));
+  expect(result.calls).toEqual([]);
+  // One message a value: no control character in it shifts a line.
+  expect(result.stderr.split('\n').slice(0, -1)).toEqual(Array.from({ length: count }, () => message));
+}
