@@ -428,6 +428,11 @@ function savedState(login) {
   ];
 }
 
+// src/core/plugin.ts
+var SHELLS = ["bash", "zsh", "fish"];
+var PLUGIN_SHELLS = [...SHELLS, "sh"];
+var INSTALL_SHELLS = [...SHELLS, "ksh", "mksh", "sh"];
+
 // src/core/client-login.ts
 function loginArgs(user, registry, options = []) {
   return ["login", "-u", user, "--password-stdin", ...options, registry];

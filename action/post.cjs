@@ -123,6 +123,11 @@ function logoutFromState(env2) {
   return { tool, registry, logout: state(env2, "logout") !== "false" };
 }
 
+// src/core/plugin.ts
+var SHELLS = ["bash", "zsh", "fish"];
+var PLUGIN_SHELLS = [...SHELLS, "sh"];
+var INSTALL_SHELLS = [...SHELLS, "ksh", "mksh", "sh"];
+
 // src/core/client-login.ts
 function logoutArgs(registry, options = []) {
   return ["logout", ...options, registry];

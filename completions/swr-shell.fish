@@ -112,7 +112,7 @@ complete -c swr-shell -n '__fish_seen_subcommand_from init' -l cmd -x -d 'prefix
 complete -c swr-shell -n '__fish_seen_subcommand_from init' -l profile -x -a '(__swr_shell_profiles)' -d 'pin the functions to this profile'
 complete -c swr-shell -n '__fish_seen_subcommand_from init' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from init' -l version -s v -d 'Show version number'
-complete -c swr-shell -n '__fish_seen_subcommand_from init; and test (__swr_shell_arguments init) -eq 0' -a 'bash zsh fish' -d 'bash, zsh or fish (default: the calling shell)'
+complete -c swr-shell -n '__fish_seen_subcommand_from init; and test (__swr_shell_arguments init) -eq 0' -a 'bash zsh fish' -d 'bash, zsh, fish or sh (default: the calling shell)'
 
 complete -c swr-shell -n __fish_use_subcommand -a configure -d 'write a profile: region, project, organization and the login key derived from the AK/SK'
 complete -c swr-shell -n '__fish_seen_subcommand_from configure' -l profile -x -a '(__swr_shell_profiles)' -d 'profile to write (default: $SWR_PROFILE or "default")'
@@ -204,13 +204,13 @@ complete -c swr-shell -n '__fish_seen_subcommand_from install' -l cmd -x -d 'pre
 complete -c swr-shell -n '__fish_seen_subcommand_from install' -l profile -x -a '(__swr_shell_profiles)' -d 'pin the functions to this profile, as for init'
 complete -c swr-shell -n '__fish_seen_subcommand_from install' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from install' -l version -s v -d 'Show version number'
-complete -c swr-shell -n '__fish_seen_subcommand_from install; and test (__swr_shell_arguments install) -ge 0' -a 'bash zsh fish' -d 'bash, zsh and/or fish (default: the calling shell)'
+complete -c swr-shell -n '__fish_seen_subcommand_from install; and test (__swr_shell_arguments install) -ge 0' -a 'bash zsh fish' -d 'bash, zsh, fish, ksh, mksh and/or sh (default: the calling shell)'
 
 complete -c swr-shell -n __fish_use_subcommand -a uninstall -d 'remove what install added: the block, and the files install created'
 complete -c swr-shell -n '__fish_seen_subcommand_from uninstall' -l dry-run -d 'print a unified diff of each file and write nothing'
 complete -c swr-shell -n '__fish_seen_subcommand_from uninstall' -l help -s h -d 'Show help'
 complete -c swr-shell -n '__fish_seen_subcommand_from uninstall' -l version -s v -d 'Show version number'
-complete -c swr-shell -n '__fish_seen_subcommand_from uninstall; and test (__swr_shell_arguments uninstall) -ge 0' -a 'bash zsh fish' -d 'bash, zsh and/or fish (default: the calling shell)'
+complete -c swr-shell -n '__fish_seen_subcommand_from uninstall; and test (__swr_shell_arguments uninstall) -ge 0' -a 'bash zsh fish' -d 'bash, zsh, fish, ksh, mksh and/or sh (default: the calling shell)'
 
 complete -c swr-shell -n __fish_use_subcommand -a completion -d 'print the tab-completion script for swr-shell (bash, zsh or fish)'
 complete -c swr-shell -n '__fish_seen_subcommand_from completion' -l help -s h -d 'Show help'

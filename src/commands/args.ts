@@ -1,8 +1,8 @@
 // Reading parsed arguments: each option is given at most once.
 
 import { UsageError } from '../core/errors.ts';
-import { SHELLS, type Shell } from '../core/plugin.ts';
-import { detectShell } from '../core/shell.ts';
+import { PLUGIN_SHELLS, type PluginShell, SHELLS, type Shell } from '../core/plugin.ts';
+import { detectPluginShell, detectShell } from '../core/shell.ts';
 import { validateChoice } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
 
@@ -39,4 +39,11 @@ export async function callingShell(io: Io, command: string): Promise<Shell> {
 export async function shellArg(args: Args, io: Io, command: string): Promise<Shell> {
   const named = stringArg(args, 'shell');
   return named === undefined ? callingShell(io, command) : validateChoice(named, SHELLS, 'shell');
+}
+
+/** The `shell` argument of init, else the calling shell: the POSIX shells get the sh variant. */
+export async function pluginShellArg(args: Args, io: Io, command: string): Promise<PluginShell> {
+  const named = stringArg(args, 'shell');
+  if (named !== undefined) return validateChoice(named, PLUGIN_SHELLS, 'shell');
+  return detectPluginShell(await io.parentCommand(), io.env['SHELL'], command);
 }

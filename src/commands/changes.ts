@@ -4,23 +4,24 @@
 import type { Argv } from 'yargs';
 import type { FileSystem } from '../core/fs.ts';
 import { applyChange, changeDiff, type FileChange } from '../core/install.ts';
-import { SHELLS, type Shell } from '../core/plugin.ts';
+import { INSTALL_SHELLS, type InstallShell } from '../core/plugin.ts';
+import { detectInstallShell } from '../core/shell.ts';
 import { validateChoice } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
-import { type Args, callingShell, listArg } from './args.ts';
+import { type Args, listArg } from './args.ts';
 
 /** The arguments both commands take: the shells, and --dry-run. */
 export function shellOptions(yargs: Argv): Argv {
   return yargs
-    .positional('shells', { type: 'string', array: true, describe: 'bash, zsh and/or fish (default: the calling shell)' })
+    .positional('shells', { type: 'string', array: true, describe: 'bash, zsh, fish, ksh, mksh and/or sh (default: the calling shell)' })
     .option('dry-run', { type: 'boolean', describe: 'print a unified diff of each file and write nothing' });
 }
 
 /** The shells named on the command line, else the one that runs swr-shell. */
-export async function shellsArg(args: Args, io: Io, command: 'install' | 'uninstall'): Promise<Shell[]> {
-  const named = listArg(args, 'shells').map((shell) => validateChoice(shell, SHELLS, 'shell'));
+export async function shellsArg(args: Args, io: Io, command: 'install' | 'uninstall'): Promise<InstallShell[]> {
+  const named = listArg(args, 'shells').map((shell) => validateChoice(shell, INSTALL_SHELLS, 'shell'));
   if (named.length > 0) return named;
-  return [await callingShell(io, command)];
+  return [detectInstallShell(await io.parentCommand(), io.env['SHELL'], command)];
 }
 
 function reportLine({ status, path, target, what }: FileChange): string {

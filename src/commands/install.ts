@@ -5,7 +5,7 @@ import { INSTALL_MODES } from '../core/dotfiles.ts';
 import { planInstall } from '../core/install.ts';
 import { findOnPath } from '../core/path-search.ts';
 import { listProfiles } from '../core/profile.ts';
-import { DEFAULT_PREFIX } from '../core/plugin.ts';
+import { DEFAULT_PREFIX, shPrefix, variantOf } from '../core/plugin.ts';
 import { validateChoice, validatePrefix, validateProfileName } from '../core/validate.ts';
 import type { Io } from '../runtime.ts';
 import { type Args, booleanArg, stringArg } from './args.ts';
@@ -31,6 +31,7 @@ export async function run(args: Args, io: Io): Promise<void> {
   const prefix = validatePrefix(stringArg(args, 'cmd') ?? DEFAULT_PREFIX);
   const profile = stringArg(args, 'profile');
   const shells = await shellsArg(args, io, 'install');
+  if (shells.some((shell) => variantOf(shell) === 'sh')) shPrefix(prefix);
   const options = {
     mode,
     prefix,

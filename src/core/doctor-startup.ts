@@ -6,7 +6,7 @@ import { BLOCK_END, BLOCK_START, rcPath, staticPluginPath } from './dotfiles.ts'
 import { type DoctorInput, type Finding, note, ok, problem } from './findings.ts';
 import { readIfExists } from './fs.ts';
 import { join } from './paths.ts';
-import { SHELLS, type Shell } from './plugin.ts';
+import { INSTALL_SHELLS, type InstallShell } from './plugin.ts';
 import { configDirBase, type Env } from './profile.ts';
 
 /** The version in a rendered plugin's first line, `# swr-shell 1.2.3 plugin for ...`. */
@@ -29,12 +29,12 @@ function blockOf(text: string): { lines: string[] } | { broken: string } | undef
 const decode = (data: Uint8Array): string => new TextDecoder().decode(data);
 
 /** Where a user may have put `eval "$(swr-shell init)"` by hand, as the README's quick start shows. */
-function handWrittenPaths(shell: Shell, env: Env, platform: string): string[] {
+function handWrittenPaths(shell: InstallShell, env: Env, platform: string): string[] {
   return shell === 'fish' ? [join(configDirBase(env), 'fish', 'config.fish')] : [rcPath(shell, env, platform)];
 }
 
 /** Findings about one shell, and whether its startup files load the plugin. */
-function shellFindings(input: DoctorInput, shell: Shell): { findings: Finding[]; loads: boolean } {
+function shellFindings(input: DoctorInput, shell: InstallShell): { findings: Finding[]; loads: boolean } {
   const { fs, env, platform, version } = input;
   const rc = rcPath(shell, env, platform);
   const staticPath = staticPluginPath(shell, env);
@@ -70,7 +70,7 @@ function shellFindings(input: DoctorInput, shell: Shell): { findings: Finding[];
 }
 
 export function installFindings(input: DoctorInput): Finding[] {
-  const shells = SHELLS.map((shell) => shellFindings(input, shell));
+  const shells = INSTALL_SHELLS.map((shell) => shellFindings(input, shell));
   const findings = shells.flatMap((shell) => shell.findings);
   if (shells.some((shell) => shell.loads)) return findings;
   return [...findings, note('no startup file loads the plugin: run swr-shell install, or add eval "$(swr-shell init)" to yours.')];

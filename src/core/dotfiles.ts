@@ -2,7 +2,7 @@
 // block that install writes there, the block itself, and the files that
 // install owns outright.
 
-import { initFlags, type PluginOptions, QUOTE, renderPlugin, type Shell } from './plugin.ts';
+import { initFlags, type InstallShell, type PluginOptions, QUOTE, renderPlugin, variantOf } from './plugin.ts';
 import { type Env, configDirBase, dataDir, homeDir } from './profile.ts';
 import { isAbsolute, join } from './paths.ts';
 import { render } from './render.ts';
@@ -30,10 +30,24 @@ export interface InstallOptions extends Omit<PluginOptions, 'shell'> {
   readonly fishCompletion?: string | undefined;
 }
 
-/** The startup file that install edits for `shell` ("linux", "darwin"... as `platform`). */
-export function rcPath(shell: Shell, env: Env, platform: string): string {
+/**
+ * The startup file that install edits for `shell` ("linux", "darwin"... as
+ * `platform`). An interactive ksh, mksh or sh reads the file that $ENV names;
+ * without ENV, ksh reads ~/.kshrc, mksh ~/.mkshrc, and plain sh nothing, so
+ * for sh it is ~/.shrc, which ENV=$HOME/.shrc in ~/.profile names (install
+ * says so: docs/posix-sh.md).
+ */
+export function rcPath(shell: InstallShell, env: Env, platform: string): string {
   const home = homeDir(env);
+  const named = env['ENV'];
+  const startup = named && isAbsolute(named) && !named.includes('$') ? named : undefined;
   switch (shell) {
+    case 'ksh':
+      return startup ?? join(home, '.kshrc');
+    case 'mksh':
+      return startup ?? join(home, '.mkshrc');
+    case 'sh':
+      return startup ?? join(home, '.shrc');
     case 'bash':
       return join(home, platform === 'darwin' ? '.bash_profile' : '.bashrc');
     case 'zsh': {
@@ -46,12 +60,12 @@ export function rcPath(shell: Shell, env: Env, platform: string): string {
 }
 
 /** The plugin rendered once by `install --mode static`. */
-export function staticPluginPath(shell: Shell, env: Env): string {
+export function staticPluginPath(shell: InstallShell, env: Env): string {
   return join(dataDir(env), `init.${shell}`);
 }
 
 /** The command that writes this block, as the block and the static plugin quote it. */
-export function installCommand(shell: Shell, options: InstallOptions): string {
+export function installCommand(shell: InstallShell, options: InstallOptions): string {
   return `swr-shell install ${shell} --mode ${options.mode}${initFlags(options)}`;
 }
 
@@ -60,7 +74,7 @@ export function installCommand(shell: Shell, options: InstallOptions): string {
  * final newline. A path under $HOME is written as "$HOME"/..., so that a
  * dotfile shared between machines finds the plugin on each.
  */
-export function blockText(shell: Shell, options: InstallOptions, env: Env, created: boolean): string {
+export function blockText(shell: InstallShell, options: InstallOptions, env: Env, created: boolean): string {
   const home = homeDir(env);
   const path = staticPluginPath(shell, env);
   const underHome = path.startsWith(`${home}/`);
@@ -75,19 +89,19 @@ export function blockText(shell: Shell, options: InstallOptions, env: Env, creat
       mode: options.mode,
       install: installCommand(shell, options),
       uninstall: `swr-shell uninstall ${shell}`,
-      init: `swr-shell init ${shell}${initFlags(options)}`,
+      init: `swr-shell init ${variantOf(shell)}${initFlags(options)}`,
       pathHead: underHome ? '"$HOME"' : '',
       pathTail: underHome ? path.slice(home.length) : path,
     },
-    QUOTE[shell],
+    QUOTE[variantOf(shell)],
   );
 }
 
 /** The contents of the static plugin file: the plugin, after a line saying where it came from. */
-export function staticPluginText(shell: Shell, options: InstallOptions): string {
+export function staticPluginText(shell: InstallShell, options: InstallOptions): string {
   return (
     `# Written by \`${installCommand(shell, { ...options, mode: 'static' })}\`: run it again after upgrading swr-shell.\n` +
-    renderPlugin({ shell, prefix: options.prefix, profile: options.profile })
+    renderPlugin({ shell: variantOf(shell), prefix: options.prefix, profile: options.profile })
   );
 }
 
@@ -105,7 +119,7 @@ export interface OwnedFile {
  * `options` undefined (uninstall), each with no contents. Other such files
  * (a completion script, say) belong in this list.
  */
-export function ownedFiles(shell: Shell, env: Env, options?: InstallOptions): OwnedFile[] {
+export function ownedFiles(shell: InstallShell, env: Env, options?: InstallOptions): OwnedFile[] {
   return [
     {
       path: staticPluginPath(shell, env),

@@ -20,7 +20,7 @@ import {
 import { Failure } from './errors.ts';
 import { DELETE, ensureDirectory, type FileSystem, NotRegularFile, openRegularFile, resolveLinks, updateFileAtomic } from './fs.ts';
 import { dirname } from './paths.ts';
-import type { Shell } from './plugin.ts';
+import type { InstallShell } from './plugin.ts';
 import type { Env } from './profile.ts';
 
 export type ChangeStatus = 'created' | 'added' | 'updated' | 'unchanged' | 'removed' | 'deleted';
@@ -100,7 +100,7 @@ function ownedChange(fs: FileSystem, file: OwnedFile): FileChange | undefined {
   return { path: file.path, target: current.target, what: file.what, before: current.data, after, status, notes: [], byHand };
 }
 
-function installChange(fs: FileSystem, shell: Shell, env: Env, platform: string, options: InstallOptions): FileChange {
+function installChange(fs: FileSystem, shell: InstallShell, env: Env, platform: string, options: InstallOptions): FileChange {
   const path = rcPath(shell, env, platform);
   const current = read(fs, path);
   const where = describePath(path, current.target);
@@ -119,11 +119,14 @@ function installChange(fs: FileSystem, shell: Shell, env: Env, platform: string,
             'the first now holds the new block and the others were removed.',
         ]
       : [];
+  if (shell === 'sh' && env['ENV'] === undefined) {
+    notes.push(`sh reads ${where} only where ENV names it: add ENV=$HOME/.shrc; export ENV to ~/.profile (docs/posix-sh.md).`);
+  }
   const edit = (data: Uint8Array | undefined): Uint8Array => writeBlock(data, block, where);
   return { path, target: current.target, what: `${shell}, ${options.mode} mode`, before: current.data, after, status, notes, byHand, edit };
 }
 
-function uninstallChange(fs: FileSystem, shell: Shell, env: Env, platform: string): FileChange {
+function uninstallChange(fs: FileSystem, shell: InstallShell, env: Env, platform: string): FileChange {
   const path = rcPath(shell, env, platform);
   const current = read(fs, path);
   const where = describePath(path, current.target);
@@ -173,7 +176,7 @@ export function planInstall(
   fs: FileSystem,
   env: Env,
   platform: string,
-  shells: readonly Shell[],
+  shells: readonly InstallShell[],
   options: InstallOptions,
 ): FileChange[] {
   return [...new Set(shells)].flatMap((shell) => {
@@ -187,7 +190,7 @@ export function planInstall(
 }
 
 /** The changes that uninstall makes: each block removed, then the files it loaded. */
-export function planUninstall(fs: FileSystem, env: Env, platform: string, shells: readonly Shell[]): FileChange[] {
+export function planUninstall(fs: FileSystem, env: Env, platform: string, shells: readonly InstallShell[]): FileChange[] {
   return [...new Set(shells)].flatMap((shell) => [
     uninstallChange(fs, shell, env, platform),
     ...ownedFiles(shell, env).flatMap((file) => ownedChange(fs, file) ?? []),

@@ -12,6 +12,9 @@ const UPPER = LOWER.toUpperCase();
 const DIGIT = '0123456789';
 const HEX = '0123456789abcdef';
 const ALNUM = UPPER + LOWER + DIGIT;
+/** The character lists of the patterns, for the sh plugin's case patterns. */
+export const CHARS = { lower: LOWER, digit: DIGIT, hex: HEX, alnum: ALNUM } as const;
+
 const COMPONENT = `[${LOWER}${DIGIT}]+(([.]|_|__|-+)[${LOWER}${DIGIT}]+)*`;
 // A DNS label: at most 63 characters (so no login key, 64 hex digits, passes for a host).
 const LABEL = `[${LOWER}${DIGIT}]([${LOWER}${DIGIT}-]{0,61}[${LOWER}${DIGIT}])?`;

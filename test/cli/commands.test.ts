@@ -246,6 +246,26 @@ describe('init', () => {
     expect(neither.status).toBe(2);
     expect(neither.stderr).toContain('name it, as in swr-shell init bash');
   });
+  it.each(['sh', 'dash', '-dash', '/usr/bin/busybox', 'ash', 'ksh', 'ksh93', 'mksh', '-mksh', 'yash', 'posh'])(
+    'serves the sh variant to a %s parent',
+    async (parent) => {
+      const result = await run(['init'], { parent, env: { SHELL: '/bin/bash' } });
+      expect(result.stdout).toContain('plugin for POSIX sh, from `swr-shell init sh`');
+      expect(result.stdout).toContain('swr_login() (');
+    },
+  );
+  it('serves the sh variant where $SHELL is /bin/sh, and names the functions with "_"', async () => {
+    expect((await run(['init'], { parent: 'node', env: { SHELL: '/bin/sh' } })).stdout).toContain('plugin for POSIX sh');
+    const result = await run(['init', 'sh', '--cmd', 'hw', '--profile', 'partner']);
+    expect(result.stdout).toMatch(/^hw_login\(\) \($/m);
+    expect(result.stdout).toContain("    __swr_do_client hw_login 'partner' login ${1+\"$@\"}\n)");
+    expect(result.stdout).not.toMatch(/swr_login|hw-/);
+  });
+  it('refuses a --cmd prefix with "-" for sh, naming one without', async () => {
+    const result = await run(['init', 'sh', '--cmd', 'my-swr']);
+    expect(result).toMatchObject({ status: 2, stdout: '' });
+    expect(result.stderr).toContain('invalid --cmd prefix "my-swr" for sh: POSIX sh allows no "-" in a function name; use letters, digits and "_" (for example --cmd my_swr).');
+  });
   it('renames the functions with --cmd and pins --profile', async () => {
     const result = await run(['init', 'bash', '--cmd', 'hw', '--profile', 'partner']);
     expect(result.stdout).toContain('function hw-login {');

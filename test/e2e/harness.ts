@@ -5,9 +5,9 @@
 
 import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { SHELLS, type Shell } from '../../src/core/plugin.ts';
+import { PLUGIN_SHELLS, type PluginShell, type Shell } from '../../src/core/plugin.ts';
 import { builtCli, configure } from '../support/cli.ts';
 import { opensslLoginKey } from '../support/huawei-login-key.ts';
 import { type Result, check, run } from '../support/process.ts';
@@ -20,6 +20,19 @@ const SHELL_ARGS: Record<Shell, string[]> = {
   zsh: ['--no-rcs', '-c', '. "$1" && shift && "$@"', 'zsh'],
   fish: ['--no-config', '-c', 'source $argv[1]; and $argv[2..-1]'],
 };
+
+/**
+ * The POSIX shells of the sh variant's scenarios, run as a CI image has them:
+ * PATH holds only ctr and docker (no node, no deno, no other utility).
+ */
+export const SH_SCENARIO_SHELLS = {
+  'busybox sh': ['busybox', 'sh'],
+  dash: ['dash'],
+} as const;
+export type ShScenarioShell = keyof typeof SH_SCENARIO_SHELLS;
+
+/** The only commands on PATH in an sh scenario. */
+export const SH_ONLY_TOOLS = ['ctr', 'docker'] as const;
 
 export const REGION = 'ap-southeast-3';
 export const SUB_PROJECT = `${REGION}_dev`;
@@ -74,6 +87,12 @@ export interface Suite {
   versions: string[];
   /** A directory, containerd namespace and environment of its own for one scenario in one shell. */
   scenario(shell: Shell, name: string, env?: NodeJS.ProcessEnv): Scenario;
+  /**
+   * The same for the sh variant in a POSIX shell that has only sh, ctr and
+   * docker: PATH is a directory of those two, HOME has no profile, and the
+   * settings come from the environment, as in a CI job.
+   */
+  shScenario(shell: ShScenarioShell, name: string, env?: NodeJS.ProcessEnv): Scenario;
   stop(): Promise<void>;
 }
 
@@ -160,7 +179,33 @@ export async function startSuite(): Promise<Suite> {
         run: (...command) => run(shell, [...SHELL_ARGS[shell], plugins[shell], ...command], { env: scenarioEnv }),
       };
     };
-    return { root, ak, key, account, registry, devAccount, devRegistry, containerd, versions, scenario, stop };
+    const shOnlyBin = `${root}/sh-only-bin`;
+    mkdirSync(shOnlyBin);
+    for (const tool of SH_ONLY_TOOLS) symlinkSync((await check('sh', ['-c', 'command -v "$1"', 'sh', tool])).trim(), `${shOnlyBin}/${tool}`);
+    const shScenario = (shell: ShScenarioShell, name: string, env: NodeJS.ProcessEnv = {}): Scenario => {
+      const slug = shell.replace(' ', '-');
+      // scenario() gives the directory, namespace and environment; its run() is for the other shells.
+      const { dir, namespace, env: scenarioEnv } = scenario('sh' as Shell, `${slug}-${name}`, {
+        PATH: shOnlyBin,
+        HOME: `${root}/scenarios/sh-${slug}-${name}/home`,
+        XDG_CONFIG_HOME: `${root}/scenarios/sh-${slug}-${name}/home/.config`,
+        SWR_REGION: REGION,
+        SWR_ORG: ORG,
+        SWR_AK: ak,
+        SWR_LOGIN_KEY: key,
+        ...env,
+      });
+      mkdirSync(scenarioEnv['HOME']!, { recursive: true });
+      const [program, ...flags] = SH_SCENARIO_SHELLS[shell];
+      const programPath = execFileSync('sh', ['-c', 'command -v "$1"', 'sh', program], { encoding: 'utf8' }).trim();
+      return {
+        dir,
+        namespace,
+        env: scenarioEnv,
+        run: (...command) => run(programPath, [...flags, '-c', '. "$1" && shift && "$@"', 'sh', plugins.sh, ...command], { env: scenarioEnv }),
+      };
+    };
+    return { root, ak, key, account, registry, devAccount, devRegistry, containerd, versions, scenario, shScenario, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -172,12 +217,12 @@ export async function startSuite(): Promise<Suite> {
  * from a console-style credentials.csv, and each shell's plugin with
  * `swr-shell init`; returns the plugin files.
  */
-async function configureAndInit(root: string, env: NodeJS.ProcessEnv, ak: string, sk: string): Promise<Record<Shell, string>> {
+async function configureAndInit(root: string, env: NodeJS.ProcessEnv, ak: string, sk: string): Promise<Record<PluginShell, string>> {
   const profile = ['--region', REGION, '--org', ORG];
   await configure(env, `${root}/credentials.csv`, ak, sk, ...profile);
   await configure(env, `${root}/credentials.csv`, ak, sk, '--profile', 'dev', '--project', SUB_PROJECT, ...profile);
-  const plugins = {} as Record<Shell, string>;
-  for (const shell of SHELLS) {
+  const plugins = {} as Record<PluginShell, string>;
+  for (const shell of PLUGIN_SHELLS) {
     plugins[shell] = `${root}/plugin.${shell}`;
     writeFileSync(plugins[shell], await check(process.execPath, [builtCli(), 'init', shell], { env }));
   }

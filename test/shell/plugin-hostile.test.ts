@@ -5,14 +5,13 @@
 // plugin calls. The key is the one thing it looks for: it may reach a tool's
 // argv (ctr) or stdin (docker, podman, nerdctl), and nowhere else.
 
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SHELLS, type Shell } from '../../src/core/plugin.ts';
 import { AK, KEY, PROFILES } from '../support/plugin-cases.ts';
 import { PROFILE_CORPUS } from '../support/profile-corpus.ts';
+import { CONTROL_IMAGES, CONTROLS, DIGEST, expectCorpusVerdict, expectEachRefused, expectNoLeak, expectRouted, SETTINGS, SG, VALID } from '../support/hostile-cases.ts';
 import { ROUTING_CASES, routingEnv, routingProfile } from '../support/routing-cases.ts';
-import { type Result, Sandbox } from '../support/sandbox.ts';
+import { Sandbox } from '../support/sandbox.ts';
 import { requireTools } from '../support/tools.ts';
 
 const sandbox = new Sandbox();
@@ -21,10 +20,6 @@ for (const [name, text] of Object.entries(PROFILES)) sandbox.profile(name, text)
 ROUTING_CASES.forEach((test, index) => sandbox.profile(`route${index}`, routingProfile(test.settings, AK, KEY)));
 PROFILE_CORPUS.forEach((file, index) => sandbox.profile(`corpus${index}`, file.text));
 
-const SG = 'swr.ap-southeast-3.myhuaweicloud.com';
-/** Control characters: line feed, carriage return, tab, escape, DEL, and two others. */
-const CONTROLS = ['\n', '\r', '\t', '\x1b', '\x7f', '\x01', '\x1f'];
-const DIGEST = `@sha256:${'a'.repeat(64)}`;
 
 /** Every function, with arguments that make it do its whole work. */
 const EVERY_CALL: ReadonlyArray<[string, string[]]> = [
@@ -52,27 +47,6 @@ function everyCall(shell: Shell): { script: string; args: string[] } {
   return { script, args };
 }
 
-const keyless = (text: string) => expect(text).not.toContain(KEY);
-
-/** Every place the key must not be: output, messages, and each tool's environment. */
-function expectNoLeak(result: Result): void {
-  keyless(result.stdout);
-  keyless(result.stderr);
-  for (const call of result.calls) keyless(Object.entries(call.env).map(([name, value]) => `${name}=${value}`).join('\n'));
-}
-
-const SETTINGS = ['SWR_REGION', 'SWR_PROJECT', 'SWR_ORG', 'SWR_REGISTRY', 'SWR_AK', 'SWR_LOGIN_KEY', 'SWR_PROFILE', 'SWR_RUNTIME'] as const;
-/** A valid value of each setting, which one control character then spoils. */
-const VALID: Readonly<Record<(typeof SETTINGS)[number], string>> = {
-  SWR_REGION: 'ap-southeast-3',
-  SWR_PROJECT: 'ap-southeast-3_x',
-  SWR_ORG: 'team',
-  SWR_REGISTRY: SG,
-  SWR_AK: AK,
-  SWR_LOGIN_KEY: KEY,
-  SWR_PROFILE: 'default',
-  SWR_RUNTIME: 'docker',
-};
 
 for (const shell of SHELLS) {
   describe.runIf(requireTools(shell))(`${shell}: hostile input`, () => {
@@ -89,14 +63,8 @@ for (const shell of SHELLS) {
     };
 
     it.concurrent.each(['swr-pull', 'swr-push', 'swr-ref'])('%s refuses a control character anywhere in the image', async (fn) => {
-      const values = CONTROLS.flatMap((c) => [`app${c}`, `${c}app`, `team/app:v1${c}`, `127.0.0.1:5556/team/app:v1${c}${DIGEST}`, `app${c}${DIGEST}`]);
-      const result = await eachValue(fn, 'IMAGE', values);
-      expect(result.stdout).toBe('status=2\n'.repeat(values.length));
-      expect(result.calls).toEqual([]);
-      // One message a value: no control character in it shifts a line.
-      const lines = result.stderr.split('\n').slice(0, -1);
-      expect(lines).toHaveLength(values.length);
-      for (const line of lines) expect(line).toBe(`${fn}: invalid image: it holds a control character; write the image without it.`);
+      const result = await eachValue(fn, 'IMAGE', CONTROL_IMAGES);
+      expectEachRefused(result, CONTROL_IMAGES.length, `${fn}: invalid image: it holds a control character; write the image without it.`);
       expect(result.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
     });
 
@@ -114,11 +82,7 @@ for (const shell of SHELLS) {
       const values = CONTROLS.flatMap((c) => [`${VALID[variable]}${c}`, `${c}${VALID[variable]}`]);
       for (const [fn, rest] of [['swr-login', []], ['swr-logout', []], ['swr-pull', ['app']], ['swr-ref', ['app']], ['swr-region', []]] as const) {
         const result = await eachValue(fn, variable, values, [...rest]);
-        expect(result.stdout, `${fn} ${variable}`).toBe('status=2\n'.repeat(values.length));
-        expect(result.calls).toEqual([]);
-        const lines = result.stderr.split('\n').slice(0, -1);
-        expect(lines).toHaveLength(values.length);
-        for (const line of lines) expect(line).toBe(`${fn}: invalid ${variable}: it holds a control character; set it again without one.`);
+        expectEachRefused(result, values.length, `${fn}: invalid ${variable}: it holds a control character; set it again without one.`);
       }
     });
 
@@ -155,30 +119,14 @@ for (const shell of SHELLS) {
     });
 
     it.concurrent.each(ROUTING_CASES.map((test, index) => ({ ...test, index })))('routing: $name', async (test) => {
-      const ref = `${test.host}/team/app:v1`;
-      const result = await sandbox.call(shell, plugin, 'swr-pull', [ref], { SWR_PROFILE: `route${test.index}`, ...routingEnv(test.settings) });
-      const user = test.project === null ? [] : ['--user', `${test.project}@${AK}:${KEY}`];
-      expect(result.calls.map((call) => call.argv)).toEqual([['image', 'pull', ...user, ref]]);
+      const result = await sandbox.call(shell, plugin, 'swr-pull', [`${test.host}/team/app:v1`], { SWR_PROFILE: `route${test.index}`, ...routingEnv(test.settings) });
+      expectRouted(result, test);
     });
 
     it.concurrent.each(PROFILE_CORPUS.map((file, index) => ({ ...file, index })))('profile corpus: $name', async (file) => {
       const env = { SWR_PROFILE: `corpus${file.index}` };
       const result = await sandbox.call(shell, plugin, 'swr-pull', ['team/app'], env);
-      if ('ok' in file.verdict) {
-        const { region, project, org, registry } = file.verdict.ok;
-        const host = registry ?? `swr.${region}.myhuaweicloud.com`;
-        expect(result.stderr).toBe('');
-        expect(result.calls.map((call) => call.argv)).toEqual([['image', 'pull', '--user', `${project}@${AK}:${KEY}`, `${host}/team/app:latest`]]);
-        const ref = await sandbox.call(shell, plugin, 'swr-ref', ['app'], env);
-        if (org) expect(ref.stdout).toBe(`${host}/${org}/app:latest\n`);
-        else expect(ref.stderr).toMatch(/names no organization/);
-      } else {
-        expect(result.status).toBeGreaterThan(0);
-        expect(result.calls).toEqual([]);
-        expect(result.stderr).toMatch(file.verdict.refused);
-        expect(result.stderr).toMatch(/^swr-pull: [^\n]*\n$/);
-      }
-      expect(existsSync(join(sandbox.home, 'pwned'))).toBe(false);
+      await expectCorpusVerdict(file, result, () => sandbox.call(shell, plugin, 'swr-ref', ['app'], env), 'swr-pull', sandbox.home);
     });
 
     it('never prints a key given in place of the AK, or a bad key', async () => {

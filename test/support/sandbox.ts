@@ -7,7 +7,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderPlugin, type Shell } from '../../src/core/plugin.ts';
+import { type PluginShell, renderPlugin, type Shell } from '../../src/core/plugin.ts';
 
 export const STAND_INS = ['docker', 'podman', 'nerdctl', 'ctr', 'node', 'deno'] as const;
 
@@ -37,10 +37,32 @@ export interface Result {
   calls: Call[];
 }
 
-export const SHELL_COMMAND: Readonly<Record<Shell, string[]>> = {
+/**
+ * The POSIX shells that run the sh variant, each with its options: the names
+ * are how tests call them (and the shells' programs, the first word).
+ */
+export const SH_FAMILY_COMMAND = {
+  dash: ['dash'],
+  'busybox sh': ['busybox', 'sh'],
+  mksh: ['mksh'],
+  ksh93: ['ksh93'],
+  yash: ['yash'],
+  'yash --posix': ['yash', '--posix'],
+  posh: ['posh'],
+  'bash --posix': ['bash', '--posix', '--noprofile', '--norc'],
+  'zsh --emulate sh': ['zsh', '--emulate', 'sh', '--no-rcs', '--no-globalrcs'],
+} as const satisfies Record<string, readonly string[]>;
+export type ShFamilyShell = keyof typeof SH_FAMILY_COMMAND;
+export const SH_FAMILY_SHELLS = Object.keys(SH_FAMILY_COMMAND) as ShFamilyShell[];
+
+/** A shell the sandbox runs: bash, zsh, fish, or one of the POSIX shells with the sh variant. */
+export type SandboxShell = Shell | ShFamilyShell;
+
+export const SHELL_COMMAND: Readonly<Record<SandboxShell, readonly string[]>> = {
   bash: ['bash', '--noprofile', '--norc'],
   zsh: ['zsh', '--no-rcs', '--no-globalrcs'],
   fish: ['fish', '--no-config', '--private'],
+  ...SH_FAMILY_COMMAND,
 };
 
 export class Sandbox {
@@ -49,10 +71,11 @@ export class Sandbox {
   readonly bin = join(this.root, 'bin');
   private runs = 0;
 
-  constructor() {
+  /** `tools` are the recording stand-ins: STAND_INS, and for the sh family also its utilities (printf, echo, [). */
+  constructor(tools: readonly string[] = STAND_INS) {
     mkdirSync(this.home);
     mkdirSync(this.bin);
-    for (const tool of STAND_INS) writeFileSync(join(this.bin, tool), RECORDER, { mode: 0o755 });
+    for (const tool of tools) writeFileSync(join(this.bin, tool), RECORDER, { mode: 0o755 });
   }
 
   /** Writes a profile file as configure would. */
@@ -65,7 +88,7 @@ export class Sandbox {
   }
 
   /** Renders the plugin into a file (once per variant) and returns its path. */
-  plugin(shell: Shell, prefix = 'swr', profile?: string): string {
+  plugin(shell: PluginShell, prefix = 'swr', profile?: string): string {
     const path = join(this.root, `plugin-${prefix}-${profile ?? ''}.${shell}`);
     writeFileSync(path, renderPlugin({ shell, prefix, profile }));
     return path;
@@ -77,7 +100,7 @@ export class Sandbox {
    * themselves. The environment is the sandbox's only, plus `env`. `prelude` runs
    * before the plugin is sourced (aliases that would be expanded in it).
    */
-  run(shell: Shell, plugin: string, script: string, args: string[] = [], env: Record<string, string> = {}, options: string[] = [], prelude = ''): Promise<Result> {
+  run(shell: SandboxShell, plugin: string, script: string, args: string[] = [], env: Record<string, string> = {}, options: string[] = [], prelude = ''): Promise<Result> {
     const calls = join(this.root, `calls-${++this.runs}`);
     mkdirSync(calls);
     const source = shell === 'fish' ? `source ${plugin}` : `. '${plugin}'`;
@@ -97,7 +120,7 @@ export class Sandbox {
   }
 
   /** Runs one function with arguments, the usual case. */
-  call(shell: Shell, plugin: string, fn: string, args: string[] = [], env: Record<string, string> = {}): Promise<Result> {
+  call(shell: SandboxShell, plugin: string, fn: string, args: string[] = [], env: Record<string, string> = {}): Promise<Result> {
     return this.run(shell, plugin, shell === 'fish' ? '$argv' : '"$@"', [fn, ...args], env);
   }
 
@@ -110,7 +133,7 @@ export class Sandbox {
  * The shell's command line, its path found on our PATH: the shell under test
  * gets the stand-ins as its whole PATH.
  */
-export function shellCommand(shell: Shell): string[] {
+export function shellCommand(shell: SandboxShell): string[] {
   const [name, ...flags] = SHELL_COMMAND[shell];
   return [which(name!), ...flags];
 }

@@ -211,6 +211,22 @@ describe('doctor', () => {
       expect(withStatus(findings, 'ok')).toEqual(expect.arrayContaining(['zsh: /z/.zshrc loads the plugin (eval mode).', 'fish: /xdg/fish/conf.d/swr-shell.fish loads the plugin (eval mode).']));
     });
 
+    it('finds the blocks of ksh, mksh and sh (in the file that ENV names)', () => {
+      const findings = run(
+        machine({
+          env: { ENV: `${HOME}/.shinit` },
+          files: { [`${HOME}/.bashrc`]: '', [`${HOME}/.shinit`]: evalBlock.replace('init bash', 'init sh') },
+        }),
+      );
+      // ksh and mksh follow ENV too: the one file loads the plugin for each.
+      expect(withStatus(findings, 'ok')).toEqual(
+        expect.arrayContaining([`ksh: ${HOME}/.shinit loads the plugin (eval mode).`, `sh: ${HOME}/.shinit loads the plugin (eval mode).`]),
+      );
+      expect(withStatus(findings, 'note').join('\n')).not.toContain('no startup file');
+      const mksh = run(machine({ files: { [`${HOME}/.bashrc`]: '', [`${HOME}/.mkshrc`]: evalBlock.replace('init bash', 'init sh') } }));
+      expect(withStatus(mksh, 'ok')).toContain(`mksh: ${HOME}/.mkshrc loads the plugin (eval mode).`);
+    });
+
     it('notes that no startup file loads the plugin', () => {
       expect(withStatus(run(machine({ files: { [`${HOME}/.bashrc`]: "alias ll='ls -l'\n" } })), 'note')).toContain(
         'no startup file loads the plugin: run swr-shell install, or add eval "$(swr-shell init)" to yours.',

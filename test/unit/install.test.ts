@@ -315,7 +315,7 @@ describe.concurrent('faults: a clear error and nothing written', () => {
     for (const [args, message] of [
       [['install', 'bash', '--mode', 'fancy'], /unknown mode "fancy": use eval, static/],
       [['install', 'tcsh'], /unknown shell "tcsh": use bash, zsh, fish/],
-      [['uninstall', 'bash', 'ksh'], /unknown shell "ksh"/],
+      [['uninstall', 'bash', 'csh'], /unknown shell "csh"/],
       [['install', 'bash', '--cmd', '1x'], /invalid --cmd prefix "1x"/],
       [['install', 'bash', '--profile', 'a b'], /invalid profile name "a b": it contains a space/],
       [['install', 'bash', '--mode', 'eval', '--mode', 'static'], /--mode was given 2 times/],
