@@ -17,17 +17,21 @@ export const BLOCK_END = '# <<< swr-shell <<<';
  */
 export const CREATED_NOTE = '# swr-shell install created this file: uninstall deletes it unless other lines were added.';
 
-export const INSTALL_MODES = ['eval', 'static'] as const;
+/** The first is the default. */
+export const INSTALL_MODES = ['cache', 'eval', 'static'] as const;
 export type InstallMode = (typeof INSTALL_MODES)[number];
 
 export interface InstallOptions extends Omit<PluginOptions, 'shell'> {
-  /** eval: run `swr-shell init` at shell start; static: source the plugin rendered by install. */
-  readonly mode: InstallMode;
   /**
-   * The completion script for swr-shell itself, which install puts where fish
-   * loads it by itself (bash and zsh need the user's own setup: README.md).
+   * cache: source the plugin cached by the block, which renders it again when
+   * swr-shell changes; eval: run `swr-shell init` at shell start; static:
+   * source the plugin rendered by install.
    */
-  readonly fishCompletion?: string | undefined;
+  readonly mode: InstallMode;
+  /** cache mode: the swr-shell whose build stamp the block follows (an absolute path). */
+  readonly bin?: string | undefined;
+  /** The completion scripts for swr-shell itself, by shell, which install puts where each shell finds them. */
+  readonly completions?: Partial<Record<Shell, string>> | undefined;
 }
 
 /** The startup file that install edits for `shell` ("linux", "darwin"... as `platform`). */
@@ -50,9 +54,46 @@ export function staticPluginPath(shell: Shell, env: Env): string {
   return join(dataDir(env), `init.${shell}`);
 }
 
+/** `$XDG_CACHE_HOME/swr-shell`, or `~/.cache/swr-shell`: where the block of cache mode keeps the plugin. */
+export function cacheDir(env: Env): string {
+  const xdg = env['XDG_CACHE_HOME'];
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homeDir(env), '.cache'), 'swr-shell');
+}
+
+/** The plugin that the block of cache mode renders and sources. */
+export function cachedPluginPath(shell: Shell, env: Env): string {
+  return join(cacheDir(env), `plugin.${shell}`);
+}
+
+/**
+ * The first line of the cached plugin, as the block builds it from the bin's
+ * second line (its build stamp) and the options it renders with. The block
+ * renders the plugin again whenever this line differs: after an upgrade, a
+ * rebuild, or an install with other options.
+ */
+export function cacheHeader(stamp: string, shell: Shell, options: Omit<PluginOptions, 'shell'>): string {
+  return `# cached by the swr-shell block, from ${stamp}; init ${shell}${initFlags(options)}`;
+}
+
+/** The build stamp that `npm run build` puts on the bin's second line (src/build/build.ts). */
+export const STAMP = /^\/\/ swr-shell (\S+) build [0-9a-f]+$/;
+
 /** The command that writes this block, as the block and the static plugin quote it. */
 export function installCommand(shell: Shell, options: InstallOptions): string {
-  return `swr-shell install ${shell} --mode ${options.mode}${initFlags(options)}`;
+  const mode = options.mode === INSTALL_MODES[0] ? '' : ` --mode ${options.mode}`;
+  return `swr-shell install ${shell}${mode}${initFlags(options)}`;
+}
+
+/** A path as a comment shows it: ~/... under $HOME. */
+function shown(path: string, env: Env): string {
+  const home = homeDir(env);
+  return path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
+}
+
+/** A path for the block: under $HOME it is written "$HOME"/..., so that a dotfile shared between machines works on each. */
+function homeRelative(path: string, env: Env, quote: (value: string) => string): string {
+  const home = homeDir(env);
+  return path.startsWith(`${home}/`) ? `"$HOME"${quote(path.slice(home.length))}` : quote(path);
 }
 
 /**
@@ -61,9 +102,9 @@ export function installCommand(shell: Shell, options: InstallOptions): string {
  * dotfile shared between machines finds the plugin on each.
  */
 export function blockText(shell: Shell, options: InstallOptions, env: Env, created: boolean): string {
-  const home = homeDir(env);
-  const path = staticPluginPath(shell, env);
-  const underHome = path.startsWith(`${home}/`);
+  const quote = QUOTE[shell];
+  const path = (file: string): string => homeRelative(file, env, quote);
+  if (options.mode === 'cache' && options.bin === undefined) throw new Error('blockText: cache mode needs the bin');
   return render(
     'block',
     {
@@ -76,10 +117,15 @@ export function blockText(shell: Shell, options: InstallOptions, env: Env, creat
       install: installCommand(shell, options),
       uninstall: `swr-shell uninstall ${shell}`,
       init: `swr-shell init ${shell}${initFlags(options)}`,
-      pathHead: underHome ? '"$HOME"' : '',
-      pathTail: underHome ? path.slice(home.length) : path,
+      initArgs: `init ${shell}${initFlags(options)}`,
+      header: cacheHeader('$', shell, options).split('$'),
+      staticPath: path(staticPluginPath(shell, env)),
+      bin: options.bin === undefined ? '' : path(options.bin),
+      cacheDir: path(cacheDir(env)),
+      cacheFile: path(cachedPluginPath(shell, env)),
+      shown: { cacheFile: shown(cachedPluginPath(shell, env), env), bin: options.bin === undefined ? '' : shown(options.bin, env) },
     },
-    QUOTE[shell],
+    quote,
   );
 }
 
@@ -102,18 +148,19 @@ export interface OwnedFile {
 
 /**
  * The files that install writes whole for `shell`, besides the block; with
- * `options` undefined (uninstall), each with no contents. Other such files
- * (a completion script, say) belong in this list.
+ * `options` undefined (uninstall), each with no contents. The plugin cached by
+ * the block of cache mode is here too, for uninstall: install leaves it to the
+ * block, which knows the bin's stamp.
  */
 export function ownedFiles(shell: Shell, env: Env, options?: InstallOptions): OwnedFile[] {
+  const cached = cachedPluginPath(shell, env);
   return [
     {
       path: staticPluginPath(shell, env),
       text: options?.mode === 'static' ? staticPluginText(shell, options) : undefined,
       what: `${shell} plugin for static mode`,
     },
-    ...(shell === 'fish'
-      ? [{ path: completionPath('fish', env), text: options?.fishCompletion, what: 'fish completion script for swr-shell' }]
-      : []),
+    ...(options === undefined || options.mode !== 'cache' ? [{ path: cached, text: undefined, what: `${shell} plugin cached by the block` }] : []),
+    { path: completionPath(shell, env), text: options?.completions?.[shell], what: `${shell} completion script for swr-shell` },
   ];
 }
