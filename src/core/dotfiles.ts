@@ -4,7 +4,7 @@
 
 import { initFlags, type PluginOptions, QUOTE, renderPlugin, type Shell } from './plugin.ts';
 import { type Env, configDirBase, dataDir, homeDir } from './profile.ts';
-import { isAbsolute, join } from './paths.ts';
+import { dirname, isAbsolute, join } from './paths.ts';
 import { render } from './render.ts';
 import { completionPath } from './completion.ts';
 
@@ -123,6 +123,8 @@ export function blockText(shell: Shell, options: InstallOptions, env: Env, creat
       bin: options.bin === undefined ? '' : path(options.bin),
       cacheDir: path(cacheDir(env)),
       cacheFile: path(cachedPluginPath(shell, env)),
+      // Where the zsh completion script goes: fpath gets it, and compdef too if compinit ran first.
+      zshFunctions: path(dirname(completionPath('zsh', env))),
       shown: { cacheFile: shown(cachedPluginPath(shell, env), env), bin: options.bin === undefined ? '' : shown(options.bin, env) },
     },
     quote,
