@@ -146,6 +146,8 @@ export interface OwnedFile {
   readonly text: string | undefined;
   /** Says what it is, in reports. */
   readonly what: string;
+  /** Written after the block: a file the block does not need (a completion script). */
+  readonly extra?: boolean;
 }
 
 /**
@@ -163,6 +165,6 @@ export function ownedFiles(shell: Shell, env: Env, options?: InstallOptions): Ow
       what: `${shell} plugin for static mode`,
     },
     ...(options === undefined || options.mode !== 'cache' ? [{ path: cached, text: undefined, what: `${shell} plugin cached by the block` }] : []),
-    { path: completionPath(shell, env), text: options?.completions?.[shell], what: `${shell} completion script for swr-shell` },
+    { path: completionPath(shell, env), text: options?.completions?.[shell], what: `${shell} completion script for swr-shell`, extra: true },
   ];
 }

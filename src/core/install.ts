@@ -40,6 +40,8 @@ export interface FileChange {
   readonly notes: readonly string[];
   /** What to do instead when the file cannot be changed, as a clause: "add these lines...". */
   readonly byHand: string;
+  /** A file swr-shell writes whole (a rendered plugin, a completion script): a dry run names it rather than print it. */
+  readonly generated?: boolean;
 }
 
 interface Current {
@@ -104,7 +106,7 @@ function ownedChange(fs: FileSystem, file: OwnedFile): FileChange | undefined {
     current.data === undefined ? 'created' : after === undefined ? 'deleted' : sameBytes(current.data, after) ? 'unchanged' : 'updated';
   const byHand = after === undefined ? `delete ${file.path} yourself.` : 'use --mode eval, which needs no such file.';
   if (status !== 'unchanged') checkWritable(current, file.path, byHand);
-  return { path: file.path, target: current.target, what: file.what, before: current.data, after, status, notes: [], byHand };
+  return { path: file.path, target: current.target, what: file.what, before: current.data, after, status, notes: [], byHand, generated: true };
 }
 
 function installChange(fs: FileSystem, shell: Shell, env: Env, platform: string, options: InstallOptions): FileChange {
@@ -178,11 +180,15 @@ export function planInstall(
   options: InstallOptions,
 ): FileChange[] {
   return [...new Set(shells)].flatMap((shell) => {
-    const owned = ownedFiles(shell, env, options).flatMap((file) => ownedChange(fs, file) ?? []);
+    const files = ownedFiles(shell, env, options);
+    const owned = (extra: boolean): FileChange[] =>
+      files.filter((file) => Boolean(file.extra) === extra).flatMap((file) => ownedChange(fs, file) ?? []);
+    const needed = owned(false);
     return [
-      ...owned.filter((change) => change.after !== undefined),
+      ...needed.filter((change) => change.after !== undefined),
       installChange(fs, shell, env, platform, options),
-      ...owned.filter((change) => change.after === undefined),
+      ...needed.filter((change) => change.after === undefined),
+      ...owned(true),
     ];
   });
 }
@@ -219,8 +225,17 @@ function unlinkIfThere(fs: FileSystem, path: string): void {
   }
 }
 
-/** The change as a unified diff of the file it edits; "" when there is none. */
+/**
+ * The change as a unified diff of the file it edits; "" when there is none. A
+ * generated file, hundreds of lines that say nothing to review, is named with
+ * its size instead.
+ */
 export function changeDiff(change: FileChange): string {
+  if (change.generated) {
+    if (change.status === 'unchanged') return '';
+    const sizes = [change.before, change.after].flatMap((data) => (data === undefined ? [] : [data.length]));
+    return `${change.status} ${change.target} (${change.what}, ${sizes.join(' -> ')} bytes; not shown)\n`;
+  }
   const text = (data: Uint8Array | undefined): string | undefined => (data === undefined ? undefined : bytesToBinary(data));
   return unifiedDiff(change.target, text(change.before), text(change.after));
 }
