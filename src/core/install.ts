@@ -239,3 +239,14 @@ export function changeDiff(change: FileChange): string {
   const text = (data: Uint8Array | undefined): string | undefined => (data === undefined ? undefined : bytesToBinary(data));
   return unifiedDiff(change.target, text(change.before), text(change.after));
 }
+
+/** Whether install with `options` would leave the block in `shell`'s startup file as it is (doctor asks). */
+export function blockIsCurrent(fs: FileSystem, shell: Shell, env: Env, platform: string, options: InstallOptions): boolean {
+  if (options.mode === 'cache' && options.bin === undefined) return false;
+  try {
+    return installChange(fs, shell, env, platform, options).status === 'unchanged';
+  } catch (error) {
+    if (error instanceof Failure) return false;
+    throw error;
+  }
+}
