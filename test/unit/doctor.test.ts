@@ -225,11 +225,10 @@ describe('doctor', () => {
         `bash: the block in ${HOME}/.bashrc renders the plugin with ${BIN}/swr-shell, which is gone, so it loads nothing: run swr-shell install bash with the swr-shell you use now (or swr-shell uninstall bash).`,
       ]);
 
-      const fake = withBin();
+      const fake = withBin({ env: { PATH: `/opt/bin:${BIN}` } });
       await swrShell(fake, 'install', 'bash');
       fake.vol.mkdirSync('/opt/bin', { recursive: true });
       fake.fs.writeFileSync('/opt/bin/swr-shell', '#!/bin/sh\nexec node /opt/swr-shell.cjs "$@"\n', { mode: 0o755 });
-      fake.io.env['PATH'] = `/opt/bin:${BIN}`;
       expect(withStatus(startupFindings(fake), 'note')).toContain(
         `bash: swr-shell on PATH is /opt/bin/swr-shell, but the block follows ${BIN}/swr-shell: run swr-shell install bash to follow the one on PATH.`,
       );
