@@ -72,7 +72,12 @@ export function cachedPluginPath(shell: Shell, env: Env): string {
  * rebuild, or an install with other options.
  */
 export function cacheHeader(stamp: string, shell: Shell, options: Omit<PluginOptions, 'shell'>): string {
-  return `# cached by the swr-shell block, from ${stamp}; init ${shell}${initFlags(options)}`;
+  return cacheHeaderAround(shell, options).join(stamp);
+}
+
+/** The cached plugin's first line before and after the stamp, which the block reads at run time. */
+function cacheHeaderAround(shell: Shell, options: Omit<PluginOptions, 'shell'>): [string, string] {
+  return ['# cached by the swr-shell block, from ', `; init ${shell}${initFlags(options)}`];
 }
 
 /** The build stamp that `npm run build` puts on the bin's second line (src/build/build.ts). */
@@ -118,7 +123,7 @@ export function blockText(shell: Shell, options: InstallOptions, env: Env, creat
       uninstall: `swr-shell uninstall ${shell}`,
       init: `swr-shell init ${shell}${initFlags(options)}`,
       initArgs: `init ${shell}${initFlags(options)}`,
-      header: cacheHeader('$', shell, options).split('$'),
+      header: cacheHeaderAround(shell, options),
       staticPath: path(staticPluginPath(shell, env)),
       bin: options.bin === undefined ? '' : path(options.bin),
       cacheDir: path(cacheDir(env)),
