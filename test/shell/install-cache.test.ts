@@ -26,7 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runCli } from '../support/cli.ts';
 import { run } from '../support/process.ts';
 import { ROOT } from '../support/runtimes.ts';
-import { requireTools } from '../support/tools.ts';
+import { inCi, requireTools } from '../support/tools.ts';
 
 type Shell = 'bash' | 'zsh' | 'fish';
 const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
@@ -96,11 +96,20 @@ function emptyStartup(shell: Shell, home: string): { home: string; extra: Record
   return shell === 'bash' ? { home: empty, extra: {} } : { home, extra: shell === 'zsh' ? { ZDOTDIR: empty } : { XDG_CONFIG_HOME: empty } };
 }
 
+/** Whether `paths` exist (a package's files): like requireTools, a failure under CI=true when one is missing. */
+function requireFiles(...paths: string[]): boolean {
+  const missing = paths.filter((path) => !existsSync(path));
+  if (missing.length === 0) return true;
+  if (inCi) throw new Error(`missing ${missing.join(', ')}: install the package (see .ci/run); under CI=true no test may be skipped.`);
+  console.warn(`skipping: missing ${missing.join(', ')}`);
+  return false;
+}
+
 const rcPath = (home: string, shell: Shell): string =>
   ({ bash: join(home, '.bashrc'), zsh: join(home, '.zshrc'), fish: join(home, '.config/fish/conf.d/swr-shell.fish') })[shell];
 const cachePath = (home: string, shell: Shell): string => join(home, '.cache', 'swr-shell', `plugin.${shell}`);
 
-describe.runIf(requireTools('bash', 'zsh', 'fish', 'strace'))('cache mode in real shells', () => {
+describe.runIf(requireTools('bash', 'zsh', 'fish', 'strace') && requireFiles('/usr/share/bash-completion/bash_completion'))('cache mode in real shells', () => {
   let root: string;
   /** A bin directory with swr-shell linked to the built bin, as npm links a global install. */
   let binDir: string;
@@ -177,6 +186,25 @@ describe.runIf(requireTools('bash', 'zsh', 'fish', 'strace'))('cache mode in rea
     expect(failing.stderr).toBe(`broken\nswr-shell: ${bin}/swr-shell init bash failed, so the functions are not loaded: run swr-shell doctor.\n`);
     rmSync(join(bin, 'swr-shell'));
     expect(start('bash', home, SYSTEM_PATH, probe('bash', 'swr'))).toEqual({ status: 0, stdout: 'missing\n', stderr: '' });
+  });
+
+  it('puts the completion scripts where bash-completion and zsh (compinit before or after the block) find them; uninstall removes them', () => {
+    const path = `${binDir}:${SYSTEM_PATH}`;
+    const home = mkdtempSync(join(root, 'completion-'));
+    writeFileSync(join(home, '.bashrc'), '. /usr/share/bash-completion/bash_completion\n');
+    writeFileSync(join(home, '.zshrc'), 'autoload -Uz compinit && compinit -u\n');
+    expect(runCli(['install', 'bash', 'zsh'], { HOME: home, PATH: path }).status).toBe(0);
+    // bash-completion loads a command's script at its first tab press: as here.
+    expect(start('bash', home, path, '__load_completion swr-shell; complete -p swr-shell')).toEqual({ status: 0, stdout: 'complete -F _swr_shell swr-shell\n', stderr: '' });
+    const zshCompletes = `print -r -- \${_comps[swr-shell]}`;
+    expect(start('zsh', home, path, zshCompletes)).toEqual({ status: 0, stdout: '_swr-shell\n', stderr: '' });
+    // compinit after the block: fpath has the directory by then.
+    writeFileSync(join(home, '.zshrc'), `${readFileSync(join(home, '.zshrc'), 'utf8').replace('autoload -Uz compinit && compinit -u\n', '')}autoload -Uz compinit && compinit -u\n`);
+    expect(start('zsh', home, path, zshCompletes)).toEqual({ status: 0, stdout: '_swr-shell\n', stderr: '' });
+    expect(runCli(['uninstall', 'bash', 'zsh'], { HOME: home, PATH: path }).status).toBe(0);
+    expect(existsSync(join(home, '.local/share/bash-completion/completions/swr-shell'))).toBe(false);
+    expect(existsSync(join(home, '.local/share/zsh/site-functions/_swr-shell'))).toBe(false);
+    expect(start('bash', home, path, '__load_completion swr-shell; complete -p swr-shell 2>/dev/null || echo none').stdout).toBe('none\n');
   });
 
   it.each(['bash', 'zsh'] as const)('a CRLF startup file loads in %s, keeps working after the block, and comes back byte for byte', (shell) => {
