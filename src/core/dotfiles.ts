@@ -34,19 +34,22 @@ export interface InstallOptions extends Omit<PluginOptions, 'shell'> {
   readonly completions?: Partial<Record<Shell, string>> | undefined;
 }
 
+/**
+ * Where each shell's startup code lives (SPEC section 4), one entry a shell:
+ * a new shell is a new entry here and a template branch in block.ejs.
+ */
+const STARTUP_FILES: Readonly<Record<Shell, (env: Env, platform: string) => string>> = {
+  bash: (env, platform) => join(homeDir(env), platform === 'darwin' ? '.bash_profile' : '.bashrc'),
+  zsh: (env) => {
+    const zdotdir = env['ZDOTDIR'];
+    return join(zdotdir && isAbsolute(zdotdir) ? zdotdir : homeDir(env), '.zshrc');
+  },
+  fish: (env) => join(configDirBase(env), 'fish', 'conf.d', 'swr-shell.fish'),
+};
+
 /** The startup file that install edits for `shell` ("linux", "darwin"... as `platform`). */
 export function rcPath(shell: Shell, env: Env, platform: string): string {
-  const home = homeDir(env);
-  switch (shell) {
-    case 'bash':
-      return join(home, platform === 'darwin' ? '.bash_profile' : '.bashrc');
-    case 'zsh': {
-      const zdotdir = env['ZDOTDIR'];
-      return join(zdotdir && isAbsolute(zdotdir) ? zdotdir : home, '.zshrc');
-    }
-    case 'fish':
-      return join(configDirBase(env), 'fish', 'conf.d', 'swr-shell.fish');
-  }
+  return STARTUP_FILES[shell](env, platform);
 }
 
 /** The plugin rendered once by `install --mode static`. */
