@@ -199,7 +199,7 @@ complete -c swr-shell -n '__fish_seen_subcommand_from doctor' -l version -s v -d
 
 complete -c swr-shell -n __fish_use_subcommand -a install -d 'add the plugin to the shells\' startup files (a marked block; uninstall removes it)'
 complete -c swr-shell -n '__fish_seen_subcommand_from install' -l dry-run -d 'print a unified diff of each file and write nothing'
-complete -c swr-shell -n '__fish_seen_subcommand_from install' -l mode -x -d 'eval (default): run swr-shell init at shell start; static: source a plugin file rendered now'
+complete -c swr-shell -n '__fish_seen_subcommand_from install' -l mode -x -d 'cache (default): source a plugin file that is rendered again when swr-shell changes; eval: run swr-shell init at shell start; static: source a plugin file rendered now'
 complete -c swr-shell -n '__fish_seen_subcommand_from install' -l cmd -x -d 'prefix of the function names, as for init'
 complete -c swr-shell -n '__fish_seen_subcommand_from install' -l profile -x -a '(__swr_shell_profiles)' -d 'pin the functions to this profile, as for init'
 complete -c swr-shell -n '__fish_seen_subcommand_from install' -l help -s h -d 'Show help'

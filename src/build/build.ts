@@ -8,6 +8,7 @@
 
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { actionBuild } from './action.ts';
 import { templatesModule, versionModule } from './templates.ts';
@@ -32,6 +33,20 @@ mkdirSync(at('src/generated'), { recursive: true });
 writeFileSync(at('src/generated/templates.ts'), templatesModule(templates));
 writeFileSync(at('src/generated/version.ts'), versionModule(pkg.version));
 
+/**
+ * Puts the build stamp on the bin's second line, after the #! line:
+ * `// swr-shell <version> build <hash>`, the hash over the rest of the bundle.
+ * The block that install writes reads this line with the shell's `read`
+ * builtin at every start, and renders the plugin again when it changed: after
+ * an upgrade, and after a rebuild in a clone (src/core/dotfiles.ts).
+ */
+function stampBin(path: string, version: string): void {
+  const text = readFileSync(path, 'utf8');
+  const newline = text.indexOf('\n') + 1;
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  writeFileSync(path, `${text.slice(0, newline)}// swr-shell ${version} build ${hash}\n${text.slice(newline)}`);
+}
+
 if (!process.argv.includes('--templates-only')) {
   // A fresh dist/, so that npm pack never ships a file of an older build.
   rmSync(at('dist'), { recursive: true, force: true });
@@ -52,6 +67,7 @@ if (!process.argv.includes('--templates-only')) {
     logLevel: 'warning',
   });
   for (const name of Object.keys(BINS)) chmodSync(at(`dist/${name}.cjs`), 0o755);
+  stampBin(at('dist/swr-shell.cjs'), pkg.version);
 
   // The GitHub Action's steps, checked in like completions/.
   await esbuild.build(actionBuild(process.cwd()));

@@ -9,6 +9,9 @@
 //   end it needs in front and none at its own end, so the file still "ends
 //   without a newline" and removal takes that line end away again;
 // - the block's lines end as the file's do (its first line end; LF by default).
+//   bash and zsh read a CR before the LF as part of the code, so in a CRLF file
+//   each code line ends in " #": the CR is then part of a comment. The block
+//   template keeps to lines for which that is safe (templates/block.ejs).
 
 import { binaryToBytes, bytesToBinary, utf8ToBinary } from './bytes.ts';
 import { BLOCK_END, BLOCK_START } from './dotfiles.ts';
@@ -97,6 +100,15 @@ export function findBlocks(data: Uint8Array, where: string): MarkedBlock[] {
   }));
 }
 
+/** The block's text (lines joined by "\n") with `eol` line ends, as written into a file. */
+export function blockWithLineEnds(block: string, eol: string): string {
+  if (eol === '\n') return block;
+  return block
+    .split('\n')
+    .map((line) => (/^\s*(#|$)/.test(line) ? line : `${line} #`))
+    .join(eol);
+}
+
 /**
  * The file with `block` (text lines joined by "\n", markers included) in
  * place of its first swr-shell block, further blocks removed; or appended
@@ -105,7 +117,7 @@ export function findBlocks(data: Uint8Array, where: string): MarkedBlock[] {
 export function writeBlock(data: Uint8Array | undefined, block: string, where: string): Uint8Array {
   let binary = data === undefined ? '' : bytesToBinary(data);
   const spans = scan(binary, where);
-  const lines = (eol: string): string => utf8ToBinary(block).replaceAll('\n', eol);
+  const lines = (eol: string): string => utf8ToBinary(blockWithLineEnds(block, eol));
   if (spans.length === 0) {
     const eol = lineEnd(binary);
     if (binary === '' || binary.endsWith('\n')) return binaryToBytes(binary + lines(eol) + eol);

@@ -46,6 +46,8 @@ export interface FileChange {
    * it, the file is swr-shell's own and `after` is written whatever it holds.
    */
   readonly edit?: (current: Uint8Array | undefined) => Uint8Array | undefined;
+  /** A file swr-shell writes whole (a rendered plugin, a completion script): a dry run names it rather than print it. */
+  readonly generated?: boolean;
 }
 
 interface Current {
@@ -97,7 +99,7 @@ function ownedChange(fs: FileSystem, file: OwnedFile): FileChange | undefined {
     current.data === undefined ? 'created' : after === undefined ? 'deleted' : sameBytes(current.data, after) ? 'unchanged' : 'updated';
   const byHand = after === undefined ? `delete ${file.path} yourself.` : 'use --mode eval, which needs no such file.';
   if (status !== 'unchanged') checkWritable(current, file.path, byHand);
-  return { path: file.path, target: current.target, what: file.what, before: current.data, after, status, notes: [], byHand };
+  return { path: file.path, target: current.target, what: file.what, before: current.data, after, status, notes: [], byHand, generated: true };
 }
 
 function installChange(fs: FileSystem, shell: InstallShell, env: Env, platform: string, options: InstallOptions): FileChange {
@@ -180,11 +182,15 @@ export function planInstall(
   options: InstallOptions,
 ): FileChange[] {
   return [...new Set(shells)].flatMap((shell) => {
-    const owned = ownedFiles(shell, env, options).flatMap((file) => ownedChange(fs, file) ?? []);
+    const files = ownedFiles(shell, env, options);
+    const owned = (extra: boolean): FileChange[] =>
+      files.filter((file) => Boolean(file.extra) === extra).flatMap((file) => ownedChange(fs, file) ?? []);
+    const needed = owned(false);
     return [
-      ...owned.filter((change) => change.after !== undefined),
+      ...needed.filter((change) => change.after !== undefined),
       installChange(fs, shell, env, platform, options),
-      ...owned.filter((change) => change.after === undefined),
+      ...needed.filter((change) => change.after === undefined),
+      ...owned(true),
     ];
   });
 }
@@ -218,8 +224,28 @@ export function applyChange(fs: FileSystem, change: FileChange, warn?: (message:
   }
 }
 
-/** The change as a unified diff of the file it edits; "" when there is none. */
+/**
+ * The change as a unified diff of the file it edits; "" when there is none. A
+ * generated file, hundreds of lines that say nothing to review, is named with
+ * its size instead.
+ */
 export function changeDiff(change: FileChange): string {
+  if (change.generated) {
+    if (change.status === 'unchanged') return '';
+    const sizes = [change.before, change.after].flatMap((data) => (data === undefined ? [] : [data.length]));
+    return `${change.status} ${change.target} (${change.what}, ${sizes.join(' -> ')} bytes; not shown)\n`;
+  }
   const text = (data: Uint8Array | undefined): string | undefined => (data === undefined ? undefined : bytesToBinary(data));
   return unifiedDiff(change.target, text(change.before), text(change.after));
+}
+
+/** Whether install with `options` would leave the block in `shell`'s startup file as it is (doctor asks). */
+export function blockIsCurrent(fs: FileSystem, shell: InstallShell, env: Env, platform: string, options: InstallOptions): boolean {
+  if (options.mode === 'cache' && options.bin === undefined) return false;
+  try {
+    return installChange(fs, shell, env, platform, options).status === 'unchanged';
+  } catch (error) {
+    if (error instanceof Failure) return false;
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-// npm run bench: the start-up figures of issue 6, each next to its baseline
+// npm run bench: the start-up figures of issues 6 and 12, each next to its baseline
 // from the same run, as a Markdown table for the README. Exits 1 when a
 // target is missed. BENCH_RUNS (default 20) and BENCH_ROUNDS (default 3) set
 // how many runs hyperfine makes per round; the median is over all rounds.
@@ -9,7 +9,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AK, KEY } from '../parity/cases.ts';
 import { DENO, denoTaskOptions, ROOT } from '../support/runtimes.ts';
-import { makeFixture } from './fixture.ts';
+import { BENCH_SHELLS, makeFixture } from './fixture.ts';
 import { check, memoryPair, type Options, timePair } from './measure.ts';
 
 interface Row {
@@ -75,13 +75,24 @@ function main(): number {
     const [denoBareKib, denoInitKib] = memoryPair(bare.deno, init.deno, options);
     rows.push({ figure: 'peak memory of the same', baseline: "`deno eval ''`", measured: denoInitKib / 1024, base: denoBareKib / 1024, unit: 'MiB', compare: 'ratio' });
 
-    const interactive = (rc: string): string[] => ['bash', '--rcfile', rc, '-i', '-c', 'exit'];
-    check(['bash', '--rcfile', fixture.bashrc.static, '-i', '-c', 'declare -F swr-pull'], options, 'swr-pull');
-    check(['bash', '--rcfile', fixture.bashrc.eval, '-i', '-c', 'declare -F swr-pull'], options, 'swr-pull');
-    const [shellBare, shellStatic] = timePair(interactive(fixture.bashrc.empty), interactive(fixture.bashrc.static), options);
-    rows.push({ figure: `\`bash -i -c exit\`, static mode (${fixture.blocksFrom})`, baseline: 'no plugin', measured: shellStatic, base: shellBare, unit: 'ms', compare: 'added', target: 1 });
-    const [shellBare2, shellEval] = timePair(interactive(fixture.bashrc.empty), interactive(fixture.bashrc.eval), options);
-    rows.push({ figure: '`bash -i -c exit`, eval mode', baseline: 'no plugin', measured: shellEval, base: shellBare2, unit: 'ms', compare: 'added', note: 'its cost is init’s' });
+    // Start-up: each shell with the startup file of each mode against the same shell with an empty one.
+    const probe = { bash: 'type -t swr-pull', zsh: '(( $+functions[swr-pull] )) && echo function', fish: 'functions -q swr-pull; and echo function' };
+    for (const shell of BENCH_SHELLS) {
+      for (const mode of ['cache', 'static', 'eval'] as const) {
+        // Also the first start of cache mode, which renders the plugin: the timed ones are warm.
+        check(fixture.start(shell, mode, probe[shell]), options, 'function');
+        const [bare, loaded] = timePair(fixture.start(shell, 'empty'), fixture.start(shell, mode), options);
+        rows.push({
+          figure: `\`${shell} -i -c exit\`, ${mode} mode${mode === 'cache' ? ' (the default)' : ''}`,
+          baseline: 'empty startup file',
+          measured: loaded,
+          base: bare,
+          unit: 'ms',
+          compare: 'added',
+          ...(mode === 'cache' ? { target: 1 } : { note: mode === 'eval' ? 'its cost is init’s' : 'goes stale on upgrade' }),
+        });
+      }
+    }
 
     for (const [shell, { argv, source }] of Object.entries(SHELLS)) {
       const script = (call: string): string[] => [...argv, `${source} ${fixture.plugin[shell as keyof typeof SHELLS]}; ${call}`];

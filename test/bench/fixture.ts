@@ -1,7 +1,7 @@
 // What the benchmark runs against: the npm package installed into a
 // temporary project, a temporary HOME with a profile, the plugin rendered for
-// each shell, startup files for bash in eval and static mode, and a stand-in
-// ctr that only prints its arguments.
+// each shell, each shell's startup file as install writes it in each mode (and
+// an empty one), and a stand-in ctr that only prints its arguments.
 
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -9,15 +9,23 @@ import { dirname, join } from 'node:path';
 import { FIXTURES } from '../parity/cases.ts';
 import { type InstalledPackage, packAndInstall } from '../support/package.ts';
 
+export type BenchShell = 'bash' | 'zsh' | 'fish';
+export const BENCH_SHELLS: readonly BenchShell[] = ['bash', 'zsh', 'fish'];
+export const MODES = ['empty', 'cache', 'eval', 'static'] as const;
+export type StartupMode = (typeof MODES)[number];
+
 export interface Fixture {
   readonly installed: InstalledPackage;
   readonly home: string;
   /** PATH: the stand-in ctr, the installed bins, this Node, then the caller's PATH. */
   readonly env: Record<string, string>;
-  readonly plugin: Readonly<Record<'bash' | 'zsh' | 'fish', string>>;
-  /** bash startup files: nothing, the eval block, the static block; and how the blocks were made. */
-  readonly bashrc: Readonly<Record<'empty' | 'eval' | 'static', string>>;
-  readonly blocksFrom: 'swr-shell install' | 'emulated: install is not on this branch';
+  readonly plugin: Readonly<Record<BenchShell, string>>;
+  /**
+   * The command line of an interactive start of each shell that does nothing,
+   * with the startup file that `swr-shell install --mode <mode>` writes (or an
+   * empty one): bash by --rcfile, zsh by ZDOTDIR, fish by XDG_CONFIG_HOME.
+   */
+  readonly start: (shell: BenchShell, mode: StartupMode, command?: string) => string[];
 }
 
 function swrShell(installed: InstalledPackage, env: Record<string, string>, args: string[]): string {
@@ -26,24 +34,26 @@ function swrShell(installed: InstalledPackage, env: Record<string, string>, args
   return result.stdout;
 }
 
-/** The bash startup file that `install bash` writes in `mode`, or a block that does the same. */
-function bashBlock(installed: InstalledPackage, env: Record<string, string>, mode: 'eval' | 'static', canInstall: boolean): string {
+/** Where each shell finds its startup file, under `home`. */
+const RC: Readonly<Record<BenchShell, string>> = { bash: '.bashrc', zsh: '.zshrc', fish: '.config/fish/conf.d/swr-shell.fish' };
+
+/**
+ * Installs the plugin in each mode in turn and keeps a copy of each startup
+ * file in a directory of its own (<home>/startup/<mode>/), empty for "empty".
+ * The files a mode needs stay where install put them: the static plugin, and
+ * the cache that cache mode's block renders at its first start.
+ */
+function startupFiles(installed: InstalledPackage, env: Record<string, string>): void {
   const home = env['HOME']!;
-  const rc = join(home, `${mode}.bashrc`);
-  if (canInstall) {
-    swrShell(installed, env, ['install', 'bash', '--mode', mode]);
-    copyFileSync(join(home, '.bashrc'), rc);
-    return rc;
+  for (const mode of MODES) {
+    if (mode !== 'empty') swrShell(installed, env, ['install', ...BENCH_SHELLS, '--mode', mode]);
+    for (const shell of BENCH_SHELLS) {
+      const copy = join(home, 'startup', mode, shell === 'fish' ? 'fish/conf.d/swr-shell.fish' : RC[shell]);
+      mkdirSync(dirname(copy), { recursive: true });
+      if (mode === 'empty') writeFileSync(copy, '');
+      else copyFileSync(join(home, RC[shell]), copy);
+    }
   }
-  if (mode === 'eval') {
-    writeFileSync(rc, 'if command -v swr-shell >/dev/null 2>&1; then eval "$(swr-shell init bash)"; fi\n');
-  } else {
-    const plugin = join(home, '.local', 'share', 'swr-shell', 'init.bash');
-    mkdirSync(dirname(plugin), { recursive: true });
-    writeFileSync(plugin, swrShell(installed, env, ['init', 'bash']));
-    writeFileSync(rc, 'if [ -r "$HOME/.local/share/swr-shell/init.bash" ]; then . "$HOME/.local/share/swr-shell/init.bash"; fi\n');
-  }
-  return rc;
 }
 
 export function makeFixture(scratch: string): Fixture {
@@ -63,19 +73,21 @@ export function makeFixture(scratch: string): Fixture {
     LANG: 'C.UTF-8',
   };
   const plugin = { bash: '', zsh: '', fish: '' };
-  for (const shell of ['bash', 'zsh', 'fish'] as const) {
+  for (const shell of BENCH_SHELLS) {
     plugin[shell] = join(scratch, `plugin.${shell}`);
     writeFileSync(plugin[shell], swrShell(installed, env, ['init', shell]));
   }
-  const canInstall = /^ +swr-shell install\b/m.test(swrShell(installed, env, ['--help']));
-  const empty = join(home, 'empty.bashrc');
-  writeFileSync(empty, '');
-  return {
-    installed,
-    home,
-    env,
-    plugin,
-    bashrc: { empty, eval: bashBlock(installed, env, 'eval', canInstall), static: bashBlock(installed, env, 'static', canInstall) },
-    blocksFrom: canInstall ? 'swr-shell install' : 'emulated: install is not on this branch',
+  startupFiles(installed, env);
+  const start = (shell: BenchShell, mode: StartupMode, command = 'exit'): string[] => {
+    const dir = join(home, 'startup', mode);
+    switch (shell) {
+      case 'bash':
+        return ['bash', '--rcfile', join(dir, '.bashrc'), '-i', '-c', command];
+      case 'zsh':
+        return ['env', `ZDOTDIR=${dir}`, 'zsh', '-i', '-c', command];
+      case 'fish':
+        return ['env', `XDG_CONFIG_HOME=${dir}`, 'fish', '-i', '-c', command];
+    }
   };
+  return { installed, home, env, plugin, start };
 }

@@ -7,7 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/parser.ts';
 import { type InstalledPackage, packAndInstall } from '../support/package.ts';
@@ -29,10 +29,10 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-/** Runs the installed bin, as a user's shell would find it, with HOME at `home`. */
+/** Runs the installed bin, as a user's shell would find it (on PATH), with HOME at `home`. */
 function installed(home: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(installedPackage.bin('swr-shell'), args, {
-    env: { PATH: process.env['PATH'] ?? '', HOME: home },
+    env: { PATH: `${dirname(installedPackage.bin('swr-shell'))}:${process.env['PATH'] ?? ''}`, HOME: home },
     cwd: home,
     encoding: 'utf8',
   });
@@ -124,7 +124,9 @@ describe('the npm package', { timeout: 60_000 }, () => {
     const before = readFileSync(join(home, '.bashrc'));
     const install = installed(home, ['install', 'bash']);
     expect(install.status, install.stderr).toBe(0);
-    expect(readFileSync(join(home, '.bashrc'), 'utf8')).toContain('swr-shell init bash');
+    // cache mode follows the installed bin, whose second line is the build stamp it compares.
+    expect(readFileSync(join(home, '.bashrc'), 'utf8')).toContain(`__swr_bin='${installedPackage.bin('swr-shell')}'`);
+    expect(readFileSync(installedPackage.bin('swr-shell'), 'utf8').split('\n')[1]).toMatch(/^\/\/ swr-shell \d+\.\d+\.\d+\S* build [0-9a-f]{16}$/);
     const uninstall = installed(home, ['uninstall', 'bash']);
     expect(uninstall.status, uninstall.stderr).toBe(0);
     expect(readFileSync(join(home, '.bashrc'))).toEqual(before);

@@ -129,11 +129,13 @@ export const CASES: readonly ParityCase[] = [
   { name: 'unknown command', steps: ['bogus', 'regions --bogus', 'regions -x', 'env --profile'], status: 2 },
 
   // install and uninstall (from another branch): every shell and mode, round trips.
-  { name: 'install', steps: ['install bash', 'install bash'], files: bashrc, needs: 'install' },
-  { name: 'install all shells', steps: ['install bash zsh fish'], files: zshrc, needs: 'install' },
+  { name: 'install', steps: ['install bash --mode eval', 'install bash --mode eval'], files: bashrc, needs: 'install' },
+  { name: 'install all shells', steps: ['install bash zsh fish --mode eval'], files: zshrc, needs: 'install' },
   { name: 'install --mode static', steps: ['install bash zsh fish --mode static --cmd hw --profile work'], files: bashrc, needs: 'install' },
-  { name: 'install --dry-run', steps: ['install bash zsh fish --dry-run'], files: { ...bashrc, ...zshrc }, needs: 'install' },
-  { name: 'install then uninstall', steps: ['install bash zsh fish', 'uninstall bash zsh fish'], files: { ...bashrc, ...zshrc }, needs: 'uninstall' },
+  { name: 'install --dry-run', steps: ['install bash zsh fish --mode eval --dry-run'], files: { ...bashrc, ...zshrc }, needs: 'install' },
+  { name: 'install then uninstall', steps: ['install bash zsh fish --mode eval', 'uninstall bash zsh fish'], files: { ...bashrc, ...zshrc }, needs: 'uninstall' },
   { name: 'install static then uninstall', steps: ['install bash fish --mode static', 'uninstall --dry-run bash fish', 'uninstall bash fish'], files: bashrc, needs: 'uninstall' },
+  // cache mode, the default, follows the swr-shell on PATH, which is not there here.
+  { name: 'install refused: swr-shell not on PATH', steps: ['install bash', 'install zsh --mode cache'], status: 1, files: bashrc, needs: 'install' },
   { name: 'install refused', steps: ['install tcsh', 'install bash --mode lazy'], status: 2, files: bashrc, needs: 'install' },
 ];

@@ -158,16 +158,20 @@ describe.runIf(requireTools('shellcheck', 'shfmt', 'zsh', 'fish', 'fish_indent')
   });
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-  it.each(['eval', 'static'])('%s mode', (mode) => {
-    const installed = runCli(['install', 'bash', 'zsh', 'fish', '--mode', mode, '--cmd', 'hw'], { HOME: home, PATH: SYSTEM_PATH });
+  it.each(['cache', 'eval', 'static'])('%s mode', (mode) => {
+    // cache mode follows the swr-shell on PATH.
+    const bin = join(home, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'swr-shell'), '#!/bin/sh\n', { mode: 0o755 });
+    const installed = runCli(['install', 'bash', 'zsh', 'fish', '--mode', mode, '--cmd', 'hw'], { HOME: home, PATH: `${bin}:${SYSTEM_PATH}` });
     expect(installed.status, installed.stderr).toBe(0);
     const check = (command: string, args: string[]): void => {
       const result = spawnSync(command, args, { encoding: 'utf8' });
       expect({ command, status: result.status, output: result.stdout + result.stderr }).toEqual({ command, status: 0, output: '' });
     };
-    // SC1091: the sourced file's path is known only at run time ($HOME).
-    check('shellcheck', ['--shell=bash', '--exclude=SC1091', rcPath(home, 'bash')]);
-    check('shfmt', ['-d', rcPath(home, 'bash')]);
+    // SC1090, SC1091: the sourced file's path is known only at run time ($HOME).
+    check('shellcheck', ['--shell=bash', '--exclude=SC1090,SC1091', rcPath(home, 'bash')]);
+    check('shfmt', ['-i', '4', '-d', rcPath(home, 'bash')]);
     check('zsh', ['-n', rcPath(home, 'zsh')]);
     check('fish', ['--no-execute', rcPath(home, 'fish')]);
     check('fish_indent', ['--check', rcPath(home, 'fish')]);

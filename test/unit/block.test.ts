@@ -21,8 +21,9 @@ describe('writeBlock and removeBlocks', () => {
     ['an empty file', '', `${BLOCK}\n`],
     ['a file ending in a newline', 'a\nb\n', `a\nb\n${BLOCK}\n`],
     ['a file without a final newline', 'a\nb', `a\nb\n${BLOCK}`],
-    ['a CRLF file', 'a\r\nb\r\n', `a\r\nb\r\n${START}\r\nline one\r\n${END}\r\n`],
-    ['a CRLF file without a final newline', 'a\r\nb', `a\r\nb\r\n${START}\r\nline one\r\n${END}`],
+    // In a CRLF file a code line ends in " #": bash and zsh then read the CR as part of a comment.
+    ['a CRLF file', 'a\r\nb\r\n', `a\r\nb\r\n${START}\r\nline one #\r\n${END}\r\n`],
+    ['a CRLF file without a final newline', 'a\r\nb', `a\r\nb\r\n${START}\r\nline one #\r\n${END}`],
     ['a file of one CR', '\r', `\r\n${BLOCK}`],
     ['bytes that are not UTF-8', 'caf\xe9\n\xff\xfe\x00\n', `caf\xe9\n\xff\xfe\x00\n${BLOCK}\n`],
     [
@@ -45,7 +46,7 @@ describe('writeBlock and removeBlocks', () => {
 
   it('replaces a block in place, with its own line ends, and keeps what follows', () => {
     const before = `a\r\n${START}\r\nold\r\n${END}\r\nb\r\n`;
-    expect(write(before, OTHER)).toBe(`a\r\n${START}\r\nline two\r\n${END}\r\nb\r\n`);
+    expect(write(before, OTHER)).toBe(`a\r\n${START}\r\nline two #\r\n${END}\r\nb\r\n`);
   });
 
   it('keeps a missing final newline after a replaced block', () => {

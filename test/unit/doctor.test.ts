@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/doctor.ts';
 import type { Finding } from '../../src/core/findings.ts';
 import { BLOCK_END, BLOCK_START } from '../../src/core/dotfiles.ts';
-import { renderPlugin } from '../../src/core/plugin.ts';
 import { writeProfile } from '../../src/core/profile.ts';
 import { version } from '../../src/core/render.ts';
+import { main } from '../../src/main.ts';
 import { dispatch } from '../../src/parser.ts';
 import { fakeIo, HOME, type FakeIo } from '../support/io.ts';
 
@@ -15,8 +15,9 @@ const KEY = 'd4326199d873a82512a3d3f0033fcaa2bca36c1d30cce0c75d252bc15ed84c40';
 const CONFIG = `${HOME}/.config/swr-shell`;
 const BIN = '/usr/bin';
 const STATIC_BASH = `${HOME}/.local/share/swr-shell/init.bash`;
-const evalBlock = `${BLOCK_START}\neval "$(swr-shell init bash)"\n${BLOCK_END}\n`;
-const staticBlock = `${BLOCK_START}\n. "$HOME/.local/share/swr-shell/init.bash"\n${BLOCK_END}\n`;
+const CACHED_BASH = `${HOME}/.cache/swr-shell/plugin.bash`;
+/** An init line written by hand, as the README's quick start shows. */
+const byHand = 'eval "$(swr-shell init bash)"\n';
 
 interface Setup {
   env?: Record<string, string>;
@@ -25,9 +26,9 @@ interface Setup {
   profile?: boolean;
 }
 
-/** A machine with a profile, docker and ctr on PATH and the eval block in ~/.bashrc, changed by `setup`. */
+/** A machine with a profile, docker and ctr on PATH and an init line in ~/.bashrc, changed by `setup`. */
 function machine({ env = {}, files = {}, tools = ['docker', 'ctr'], profile = true }: Setup = {}): FakeIo {
-  const fake = fakeIo({ env: { PATH: `/nowhere:${BIN}:relative/bin`, ...env }, files: { [`${HOME}/.bashrc`]: `alias ll='ls -l'\n${evalBlock}`, ...files } });
+  const fake = fakeIo({ env: { PATH: `/nowhere:${BIN}:relative/bin`, ...env }, files: { [`${HOME}/.bashrc`]: `alias ll='ls -l'\n${byHand}`, ...files } });
   if (profile) writeProfile(fake.fs, fake.io.env, 'default', { region: 'ap-southeast-3', project: 'ap-southeast-3', ak: 'TESTAKEXAMPLE123', loginKey: KEY });
   for (const tool of tools) {
     fake.vol.mkdirSync(BIN, { recursive: true });
@@ -47,7 +48,7 @@ describe('doctor', () => {
     expect(withStatus(findings, 'ok')).toEqual([
       'profile "default" logs in to swr.ap-southeast-3.myhuaweicloud.com as ap-southeast-3@TESTAKEXAMPLE123.',
       `on PATH: docker (${BIN}/docker), ctr (${BIN}/ctr).`,
-      `bash: ${HOME}/.bashrc loads the plugin (eval mode).`,
+      `bash: ${HOME}/.bashrc runs swr-shell init.`,
     ]);
     expect(withStatus(findings, 'note')).toEqual(['not on PATH: podman, nerdctl; swr-login needs them only if you log in with them.']);
   });
@@ -139,51 +140,132 @@ describe('doctor', () => {
     });
   });
 
-  describe('startup files', () => {
-    const current = renderPlugin({ shell: 'bash', prefix: 'swr' });
-    const old = current.replace(`# swr-shell ${version} plugin`, '# swr-shell 0.0.1 plugin');
+  describe('startup files, as install writes them', () => {
+    /** Runs swr-shell (install, uninstall) on the machine's files, as a user would. */
+    async function swrShell(fake: FakeIo, ...args: string[]): Promise<void> {
+      const code = await main(args, fake.io);
+      expect(code, fake.stderr()).toBe(0);
+    }
+    /** A machine with swr-shell on PATH: a bin with a build stamp, as npm installs it. */
+    function withBin(setup: Setup = {}): FakeIo {
+      const fake = machine({ ...setup, files: { [`${HOME}/.bashrc`]: "alias ll='ls -l'\n", ...setup.files } });
+      fake.fs.writeFileSync(`${BIN}/swr-shell`, '#!/usr/bin/env node\n// swr-shell 1.0.0 build 0123abcd\n', { mode: 0o755 });
+      return fake;
+    }
+    const startupFindings = (fake: FakeIo): Finding[] => run(fake).filter((finding) => /^(bash|zsh|fish): |no startup file/.test(finding.text));
 
-    it('accepts a static block whose plugin is of this version', () => {
-      const findings = run(machine({ files: { [`${HOME}/.bashrc`]: staticBlock, [STATIC_BASH]: current } }));
+    it.each(['cache', 'eval', 'static'])('%s mode, for every shell: no problem, and what loads the plugin', async (mode) => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', 'zsh', 'fish', '--mode', mode, '--cmd', 'hw');
+      const findings = startupFindings(fake);
       expect(withStatus(findings, 'problem')).toEqual([]);
-      expect(withStatus(findings, 'ok')).toContain(`bash: ${HOME}/.bashrc loads the plugin (static mode).`);
+      const rcs = { bash: `${HOME}/.bashrc`, zsh: `${HOME}/.zshrc`, fish: `${HOME}/.config/fish/conf.d/swr-shell.fish` };
+      expect(withStatus(findings, 'ok')).toEqual(
+        Object.entries(rcs).map(([shell, rc]) =>
+          mode === 'cache'
+            ? `${shell}: ${rc} loads the plugin (cache mode), rendered by ${BIN}/swr-shell when it changes.`
+            : `${shell}: ${rc} loads the plugin (${mode} mode).`,
+        ),
+      );
+      // cache mode: the first start renders the plugin; once it is there (as the block writes it), no note.
+      expect(withStatus(findings, 'note')).toEqual(
+        mode === 'cache' ? Object.keys(rcs).map((shell) => `${shell}: ${HOME}/.cache/swr-shell/plugin.${shell} is not there yet: the next ${shell} start renders it (once).`) : [],
+      );
+      if (mode === 'cache') {
+        fake.vol.mkdirSync(`${HOME}/.cache/swr-shell`, { recursive: true });
+        fake.fs.writeFileSync(CACHED_BASH, '# cached by the swr-shell block, from // swr-shell 1.0.0 build 0123abcd; init bash --cmd hw\n# swr-shell 1.0.0 plugin\n');
+        expect(withStatus(startupFindings(fake), 'note').filter((text) => text.startsWith('bash'))).toEqual([]);
+        fake.fs.writeFileSync(CACHED_BASH, '# cached by the swr-shell block, from // swr-shell 0.9.0 build 0123abcd; init bash --cmd hw\n');
+        expect(withStatus(startupFindings(fake), 'note')).toContain(`bash: ${CACHED_BASH} is not of this swr-shell and these options: the next bash start renders it (once).`);
+      }
     });
 
-    it('finds a static plugin rendered by another version', () => {
-      expect(withStatus(run(machine({ files: { [`${HOME}/.bashrc`]: staticBlock, [STATIC_BASH]: old } })), 'problem')).toEqual([
-        `bash: ${STATIC_BASH} was rendered by swr-shell 0.0.1, not ${version}: run swr-shell install bash --mode static to refresh it.`,
+    it('static mode: a plugin of another version is found, with the install command that refreshes it', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--mode', 'static', '--cmd', 'hw');
+      const text = String(fake.fs.readFileSync(STATIC_BASH, 'utf8'));
+      fake.fs.writeFileSync(STATIC_BASH, text.replace(`# swr-shell ${version} plugin`, '# swr-shell 0.0.1 plugin'));
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([
+        `bash: ${STATIC_BASH} was rendered by swr-shell 0.0.1, not ${version}: run swr-shell install bash --mode static --cmd hw to refresh it.`,
       ]);
-    });
-
-    it('only notes a stale static plugin that no block sources', () => {
-      const findings = run(machine({ files: { [STATIC_BASH]: old } }));
-      expect(withStatus(findings, 'problem')).toEqual([]);
-      expect(withStatus(findings, 'note')).toContain(
+      // That command puts it right.
+      await swrShell(fake, 'install', 'bash', '--mode', 'static', '--cmd', 'hw');
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([]);
+      // A static plugin that no block sources any more: a note.
+      await swrShell(fake, 'install', 'bash', '--mode', 'eval');
+      fake.fs.writeFileSync(STATIC_BASH, text.replace(`# swr-shell ${version} plugin`, '# swr-shell 0.0.1 plugin'));
+      expect(withStatus(startupFindings(fake), 'note')).toContain(
         `bash: ${STATIC_BASH} was rendered by swr-shell 0.0.1, not ${version}: run swr-shell install bash --mode static to refresh it.`,
       );
     });
 
-    it('finds a static block whose plugin file is missing', () => {
-      expect(withStatus(run(machine({ files: { [`${HOME}/.bashrc`]: staticBlock } })), 'problem')).toEqual([
+    it('static mode: a plugin file that is missing', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--mode', 'static');
+      fake.fs.unlinkSync(STATIC_BASH);
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([
         `bash: the block in ${HOME}/.bashrc sources ${STATIC_BASH}, which does not exist: run swr-shell install bash --mode static.`,
       ]);
     });
 
-    it('finds a block without its end marker, and two blocks', () => {
-      for (const [rc, markers] of [
-        [`${BLOCK_START}\neval "$(swr-shell init bash)"\n`, '1 start and 0 end markers'],
-        [`${evalBlock}${evalBlock}`, '2 start and 2 end markers'],
-        [`${BLOCK_END}\n${BLOCK_START}\n`, '1 start and 1 end markers'],
-      ] as const) {
-        expect(withStatus(run(machine({ files: { [`${HOME}/.bashrc`]: rc } })), 'problem')).toEqual([
-          `bash: ${HOME}/.bashrc has ${markers} of the swr-shell block: edit it down to one block, or remove the markers and run swr-shell install bash.`,
-        ]);
-      }
+    it('eval mode: a problem when swr-shell is not on PATH', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--mode', 'eval');
+      fake.fs.unlinkSync(`${BIN}/swr-shell`);
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([
+        `bash: the block in ${HOME}/.bashrc runs swr-shell init only where swr-shell is on PATH, and it is not on PATH here: install it (npm install -g swr-shell), or run swr-shell install bash for a block that finds it by its path.`,
+      ]);
     });
 
-    it('reads markers with CRLF line ends and trailing spaces', () => {
-      const crlf = evalBlock.replaceAll('\n', ' \r\n');
-      expect(withStatus(run(machine({ files: { [`${HOME}/.bashrc`]: crlf } })), 'ok')).toContain(`bash: ${HOME}/.bashrc loads the plugin (eval mode).`);
+    it('cache mode: the bin gone, another on PATH, no stamp, a cache directory that cannot be written', async () => {
+      const gone = withBin();
+      await swrShell(gone, 'install', 'bash');
+      gone.fs.unlinkSync(`${BIN}/swr-shell`);
+      expect(withStatus(startupFindings(gone), 'problem')).toEqual([
+        `bash: the block in ${HOME}/.bashrc renders the plugin with ${BIN}/swr-shell, which is gone, so it loads nothing: run swr-shell install bash with the swr-shell you use now (or swr-shell uninstall bash).`,
+      ]);
+
+      const fake = withBin({ env: { PATH: `/opt/bin:${BIN}` } });
+      await swrShell(fake, 'install', 'bash');
+      fake.vol.mkdirSync('/opt/bin', { recursive: true });
+      fake.fs.writeFileSync('/opt/bin/swr-shell', '#!/bin/sh\nexec node /opt/swr-shell.cjs "$@"\n', { mode: 0o755 });
+      expect(withStatus(startupFindings(fake), 'note')).toContain(
+        `bash: swr-shell on PATH is /opt/bin/swr-shell, but the block follows ${BIN}/swr-shell: run swr-shell install bash to follow the one on PATH.`,
+      );
+      await swrShell(fake, 'install', 'bash');
+      expect(withStatus(startupFindings(fake), 'note')).toContain(
+        'bash: /opt/bin/swr-shell has no build stamp on its second line (a wrapper script?), so the block sees it change only by its modification time.',
+      );
+      fake.fs.writeFileSync(`${HOME}/.cache`, 'a file in the way');
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([
+        `bash: ${HOME}/.cache/swr-shell cannot be written, so every bash start runs swr-shell init (about 25 ms): make it a writable directory, or run swr-shell install bash --mode static.`,
+      ]);
+    });
+
+    it('a block that is not what install writes: old CRLF lines, a hand edit, two blocks, a missing marker', async () => {
+      const fake = withBin({ files: { [`${HOME}/.bashrc`]: "alias ll='ls -l'\r\n" } });
+      await swrShell(fake, 'install', 'bash', '--cmd', 'hw');
+      const installed = String(fake.fs.readFileSync(`${HOME}/.bashrc`, 'latin1'));
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([]);
+      const notWritten = `bash: ${HOME}/.bashrc has a swr-shell block that is not what install writes (edited by hand, written by an older swr-shell, or with CRLF line ends it cannot run with): run swr-shell install bash --cmd hw to write it anew.`;
+      for (const changed of [
+        installed.replaceAll(' #\r\n', '\r\n'), // as swr-shell 0.1.0 wrote it: bash reads the CRs as code
+        installed.replace('__swr_line= #\r\n', '__swr_line=1 #\r\n'),
+      ]) {
+        fake.fs.writeFileSync(`${HOME}/.bashrc`, changed, 'latin1');
+        expect(withStatus(startupFindings(fake), 'problem')).toEqual([notWritten]);
+      }
+      const block = installed.slice(installed.indexOf(BLOCK_START));
+      fake.fs.writeFileSync(`${HOME}/.bashrc`, `${block}${block}`, 'latin1');
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([
+        `bash: ${HOME}/.bashrc has 2 swr-shell blocks: run swr-shell install bash --cmd hw to write it anew.`,
+      ]);
+      fake.fs.writeFileSync(`${HOME}/.bashrc`, `${BLOCK_START}\neval "$(swr-shell init bash)"\n`);
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([expect.stringMatching(/^bash: .*\.bashrc: the swr-shell block that starts on line 1 has no end marker/)]);
+      // And after uninstall, nothing loads the plugin.
+      fake.fs.writeFileSync(`${HOME}/.bashrc`, installed, 'latin1');
+      await swrShell(fake, 'uninstall', 'bash');
+      expect(withStatus(startupFindings(fake), 'note')).toEqual(['no startup file loads the plugin: run swr-shell install, or add eval "$(swr-shell init)" to yours.']);
     });
 
     it('accepts an init line written by hand, as the quick start shows, in zsh and fish', () => {
@@ -200,31 +282,29 @@ describe('doctor', () => {
       expect(withStatus(findings, 'note').join('\n')).not.toContain('no startup file');
     });
 
-    it('follows ZDOTDIR and XDG_CONFIG_HOME to the startup files', () => {
-      const findings = run(
-        machine({
-          env: { ZDOTDIR: '/z', XDG_CONFIG_HOME: '/xdg' },
-          profile: false,
-          files: { [`${HOME}/.bashrc`]: '', '/z/.zshrc': evalBlock, '/xdg/fish/conf.d/swr-shell.fish': evalBlock },
-        }),
-      );
-      expect(withStatus(findings, 'ok')).toEqual(expect.arrayContaining(['zsh: /z/.zshrc loads the plugin (eval mode).', 'fish: /xdg/fish/conf.d/swr-shell.fish loads the plugin (eval mode).']));
+    it('follows ZDOTDIR and XDG_CONFIG_HOME to the startup files', async () => {
+      const fake = withBin({ env: { ZDOTDIR: '/z', XDG_CONFIG_HOME: '/xdg' } });
+      await swrShell(fake, 'install', 'zsh', 'fish', '--mode', 'eval');
+      expect(withStatus(startupFindings(fake), 'ok')).toEqual(['zsh: /z/.zshrc loads the plugin (eval mode).', 'fish: /xdg/fish/conf.d/swr-shell.fish loads the plugin (eval mode).']);
     });
 
-    it('finds the blocks of ksh, mksh and sh (in the file that ENV names)', () => {
-      const findings = run(
-        machine({
-          env: { ENV: `${HOME}/.shinit` },
-          files: { [`${HOME}/.bashrc`]: '', [`${HOME}/.shinit`]: evalBlock.replace('init bash', 'init sh') },
-        }),
-      );
-      // ksh and mksh follow ENV too: the one file loads the plugin for each.
+    it.each(['cache', 'eval', 'static'])('finds the blocks of ksh, mksh and sh (in the file that ENV names), %s mode', async (mode) => {
+      const fake = withBin({ env: { ENV: `${HOME}/.shinit` } });
+      await swrShell(fake, 'install', 'ksh', 'sh', '--mode', mode);
+      const findings = run(fake);
+      expect(withStatus(findings, 'problem')).toEqual([]);
+      // ksh, mksh and sh follow ENV: the one file, with sh's block (the last install), loads the plugin for each.
       expect(withStatus(findings, 'ok')).toEqual(
-        expect.arrayContaining([`ksh: ${HOME}/.shinit loads the plugin (eval mode).`, `sh: ${HOME}/.shinit loads the plugin (eval mode).`]),
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`^sh: ${HOME}/\\.shinit loads the plugin \\(${mode} mode\\)`)),
+          `ksh: ${HOME}/.shinit loads the plugin (${mode} mode), through the block of swr-shell install sh${mode === 'cache' ? '' : ` --mode ${mode}`}.`,
+          `mksh: ${HOME}/.shinit loads the plugin (${mode} mode), through the block of swr-shell install sh${mode === 'cache' ? '' : ` --mode ${mode}`}.`,
+        ]),
       );
       expect(withStatus(findings, 'note').join('\n')).not.toContain('no startup file');
-      const mksh = run(machine({ files: { [`${HOME}/.bashrc`]: '', [`${HOME}/.mkshrc`]: evalBlock.replace('init bash', 'init sh') } }));
-      expect(withStatus(mksh, 'ok')).toContain(`mksh: ${HOME}/.mkshrc loads the plugin (eval mode).`);
+      const mksh = withBin();
+      await swrShell(mksh, 'install', 'mksh', '--mode', mode);
+      expect(withStatus(run(mksh), 'ok')).toContainEqual(expect.stringMatching(new RegExp(`^mksh: ${HOME}/\\.mkshrc loads the plugin \\(${mode} mode\\)`)));
     });
 
     it('notes that no startup file loads the plugin', () => {

@@ -10,9 +10,9 @@ import type { FileSystem } from '../../src/core/fs.ts';
 import { fakeIo, type FakeIo, type FakeIoOptions, HOME } from '../support/io.ts';
 
 type Shell = 'bash' | 'zsh' | 'fish';
-type Mode = 'eval' | 'static';
+type Mode = 'cache' | 'eval' | 'static';
 const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
-const MODES: readonly Mode[] = ['eval', 'static'];
+const MODES: readonly Mode[] = ['cache', 'eval', 'static'];
 
 const RC: Record<Shell, string> = {
   bash: `${HOME}/.bashrc`,
@@ -20,32 +20,101 @@ const RC: Record<Shell, string> = {
   fish: `${HOME}/.config/fish/conf.d/swr-shell.fish`,
 };
 const staticFile = (shell: Shell): string => `${HOME}/.local/share/swr-shell/init.${shell}`;
+const cacheFile = (shell: Shell): string => `${HOME}/.cache/swr-shell/plugin.${shell}`;
+/** The swr-shell on the fake PATH, which cache mode follows. */
+const BIN = '/usr/local/bin/swr-shell';
 
 const START = '# >>> swr-shell >>>';
 const END = '# <<< swr-shell <<<';
 const CREATED = '# swr-shell install created this file: uninstall deletes it unless other lines were added.';
 
+/** The code of cache mode (templates/block.ejs), as docs/install.md explains it. */
+function cacheCode(shell: Shell, flags: string): string[] {
+  const file = `"$HOME"'/.cache/swr-shell/plugin.${shell}'`;
+  const dir = `"$HOME"'/.cache/swr-shell'`;
+  const failed = `"swr-shell: $__swr_bin init ${shell}${flags} failed, so the functions are not loaded: run swr-shell doctor."`;
+  if (shell === 'fish') {
+    return [
+      `set -l __swr_bin ${BIN}`,
+      `set -l __swr_file ${file}`,
+      'if test -r $__swr_bin',
+      '    set -l __swr_stamp',
+      '    begin',
+      '        read __swr_stamp',
+      '        read __swr_stamp',
+      '    end <$__swr_bin',
+      `    set __swr_stamp '# cached by the swr-shell block, from '"$__swr_stamp"'; init fish${flags}'`,
+      '    set -l __swr_line',
+      '    test -r $__swr_file; and read __swr_line <$__swr_file',
+      '    if test "$__swr_line" = "$__swr_stamp"; and not test $__swr_bin -nt $__swr_file',
+      '        source $__swr_file',
+      `    else if set __swr_line ($__swr_bin init fish${flags} | string collect)`,
+      `        test -d ${dir}; or command mkdir -p ${dir} 2>/dev/null`,
+      `        if test -w ${dir}`,
+      "            printf '%s\\n' $__swr_stamp $__swr_line >$__swr_file.$fish_pid; and command mv -f $__swr_file.$fish_pid $__swr_file",
+      '        end',
+      "        printf '%s\\n' $__swr_line | source",
+      '    else',
+      `        printf '%s\\n' ${failed} >&2`,
+      '    end',
+      'end',
+    ];
+  }
+  return [
+    `__swr_bin='${BIN}' __swr_file=${file} __swr_line=`,
+    'if [ -r "$__swr_bin" ]; then',
+    '    {',
+    '        IFS= read -r __swr_line',
+    '        IFS= read -r __swr_line',
+    '    } <"$__swr_bin"',
+    `    __swr_stamp='# cached by the swr-shell block, from '"$__swr_line"'; init ${shell}${flags}' __swr_line=`,
+    '    if [ -r "$__swr_file" ]; then IFS= read -r __swr_line <"$__swr_file"; fi',
+    '    if [ "$__swr_line" = "$__swr_stamp" ] && ! [ "$__swr_bin" -nt "$__swr_file" ]; then',
+    '        . "$__swr_file"',
+    `    elif __swr_line=$("$__swr_bin" init ${shell}${flags}); then`,
+    `        [ -d ${dir} ] || \\command mkdir -p ${dir} 2>/dev/null`,
+    `        if [ -w ${dir} ]; then`,
+    "            { printf '%s\\n%s\\n' \"$__swr_stamp\" \"$__swr_line\" >\"$__swr_file.$$\" && \\command mv -f \"$__swr_file.$$\" \"$__swr_file\"; } 2>/dev/null",
+    '        fi',
+    '        eval "$__swr_line"',
+    '    else',
+    `        printf '%s\\n' ${failed} >&2`,
+    '    fi',
+    'fi',
+    'unset __swr_bin __swr_file __swr_stamp __swr_line',
+  ];
+}
+
 /** The block as SPEC section 4 and the issue describe it, lines joined by "\n", no final newline. */
 function expectedBlock(shell: Shell, mode: Mode, created: boolean, flags = ''): string {
   const path = `"$HOME"'/.local/share/swr-shell/init.${shell}'`;
   const load = {
+    cache: { bash: cacheCode('bash', flags), zsh: cacheCode('zsh', flags), fish: cacheCode('fish', flags) },
     eval: {
-      bash: `if command -v swr-shell >/dev/null 2>&1; then eval "$(swr-shell init bash${flags})"; fi`,
-      zsh: `if command -v swr-shell >/dev/null 2>&1; then eval "$(swr-shell init zsh${flags})"; fi`,
-      fish: `if command -q swr-shell\n    swr-shell init fish${flags} | source\nend`,
+      bash: [`if command -v swr-shell >/dev/null 2>&1; then eval "$(swr-shell init bash${flags})"; fi`],
+      zsh: [`if command -v swr-shell >/dev/null 2>&1; then eval "$(swr-shell init zsh${flags})"; fi`],
+      fish: ['if command -q swr-shell', `    swr-shell init fish${flags} | source`, 'end'],
     },
     static: {
-      bash: `if [ -r ${path} ]; then . ${path}; fi`,
-      zsh: `if [ -r ${path} ]; then . ${path}; fi`,
-      fish: `if test -r ${path}\n    source ${path}\nend`,
+      bash: [`if [ -r ${path} ]; then . ${path}; fi`],
+      zsh: [`if [ -r ${path} ]; then . ${path}; fi`],
+      fish: [`if test -r ${path}`, `    source ${path}`, 'end'],
     },
   }[mode][shell];
+  const functions = `"$HOME"'/.local/share/zsh/site-functions'`;
   return [
     START,
-    `# Managed by \`swr-shell install ${shell} --mode ${mode}${flags}\`; \`swr-shell uninstall ${shell}\` removes it.`,
+    `# Managed by \`swr-shell install ${shell}${mode === 'cache' ? '' : ` --mode ${mode}`}${flags}\`; \`swr-shell uninstall ${shell}\` removes it.`,
     ...(mode === 'static' ? ['# Run that install again after upgrading swr-shell: it renders the file sourced here.'] : []),
+    ...(mode === 'cache' ? [`# Sources the plugin cached in ~/.cache/swr-shell/plugin.${shell}, rendered again by ${BIN} when that changes.`] : []),
     ...(created ? [CREATED] : []),
-    load,
+    ...(shell === 'zsh'
+      ? [
+          `fpath=(${functions} "\${fpath[@]:#${functions}}")`,
+          'if (($+functions[compdef])); then autoload -Uz _swr-shell && compdef _swr-shell swr-shell; fi',
+        ]
+      : []),
+    ...load,
     END,
   ].join('\n');
 }
@@ -100,8 +169,10 @@ async function run(fake: FakeIo, ...args: string[]): Promise<Result> {
   return { code, stdout, stderr: fake.stderr().slice(before.stderr) };
 }
 
+/** A fake HOME with `files`, and swr-shell on PATH (at BIN) unless `options.env` sets PATH. */
 function setup(files: Record<string, string> = {}, options: FakeIoOptions = {}): FakeIo {
-  const fake = fakeIo(options);
+  const fake = fakeIo({ ...options, env: { PATH: '/usr/local/bin:/usr/bin', ...options.env } });
+  writeBinary(fake.fs, BIN, '#!/usr/bin/env node\n// swr-shell 9.9.9 build 0123456789abcdef\n', 0o755);
   for (const [path, binary] of Object.entries(files)) writeBinary(fake.fs, path, binary);
   return fake;
 }
@@ -124,7 +195,12 @@ const STATES: ReadonlyArray<{
   {
     name: 'CRLF lines',
     before: "alias ll='ls -l'\r\nexport EDITOR=vi\r\n",
-    after: (block) => `alias ll='ls -l'\r\nexport EDITOR=vi\r\n${block.replaceAll('\n', '\r\n')}\r\n`,
+    // bash and zsh read a CR as code: each code line ends in a comment that takes it in.
+    after: (block) =>
+      `alias ll='ls -l'\r\nexport EDITOR=vi\r\n${block
+        .split('\n')
+        .map((line) => (line.trimStart().startsWith('#') ? line : `${line} #`))
+        .join('\r\n')}\r\n`,
   },
   { name: 'no final newline', before: "alias ll='ls -l'\nexport EDITOR=vi", after: (block) => `alias ll='ls -l'\nexport EDITOR=vi\n${block}` },
   { name: 'non-UTF-8 bytes', before: '# caf\xe9 na\xefve \xff\xfe\n\x00\x01\x7f\n', after: (block) => `# caf\xe9 na\xefve \xff\xfe\n\x00\x01\x7f\n${block}\n` },
@@ -210,10 +286,10 @@ describe.concurrent('symbolic links', () => {
 
       const installed = await run(fake, 'install', shell);
       expect(installed.code, installed.stderr).toBe(0);
-      expect(installed.stdout).toContain(`added ${rc} (a link to ${target}; ${shell}, eval mode)`);
+      expect(installed.stdout).toContain(`added ${rc} (a link to ${target}; ${shell}, cache mode)`);
       expect(fake.fs.lstatSync(rc).isSymbolicLink()).toBe(true);
       expect(String(fake.fs.readlinkSync(rc))).toBe(target);
-      expect(readBinary(fake.fs, target)).toBe(`echo mine\n${expectedBlock(shell, 'eval', false)}\n`);
+      expect(readBinary(fake.fs, target)).toBe(`echo mine\n${expectedBlock(shell, 'cache', false)}\n`);
       expect(Number(fake.fs.statSync(target).mode) & 0o777).toBe(0o640);
 
       expect((await run(fake, 'uninstall', shell)).code).toBe(0);
@@ -229,7 +305,7 @@ describe.concurrent('symbolic links', () => {
     symlink('.bashrc-link', `${HOME}/.bashrc`);
     expect((await run(fake, 'install', 'bash')).code).toBe(0);
     expect(String(fake.fs.readlinkSync(`${HOME}/.bashrc`))).toBe('.bashrc-link');
-    expect(readBinary(fake.fs, `${HOME}/dotfiles/bash/.bashrc`)).toBe(`echo stow\n${expectedBlock('bash', 'eval', false)}\n`);
+    expect(readBinary(fake.fs, `${HOME}/dotfiles/bash/.bashrc`)).toBe(`echo stow\n${expectedBlock('bash', 'cache', false)}\n`);
   });
 
   it('creates the target of a dangling link, and uninstall deletes it again', async () => {
@@ -240,7 +316,7 @@ describe.concurrent('symbolic links', () => {
     );
     const installed = await run(fake, 'install', 'zsh');
     expect(installed.code, installed.stderr).toBe(0);
-    expect(readBinary(fake.fs, `${HOME}/dotfiles/zshrc`)).toBe(`${expectedBlock('zsh', 'eval', true)}\n`);
+    expect(readBinary(fake.fs, `${HOME}/dotfiles/zshrc`)).toBe(`${expectedBlock('zsh', 'cache', true)}\n`);
     expect((await run(fake, 'uninstall', 'zsh')).code).toBe(0);
     expect(readBinary(fake.fs, `${HOME}/dotfiles/zshrc`)).toBeUndefined();
     expect(fake.fs.lstatSync(`${HOME}/.zshrc`).isSymbolicLink()).toBe(true);
@@ -270,11 +346,11 @@ describe.concurrent('faults: a clear error and nothing written', () => {
     fake.fs.chmodSync(RC.bash, 0o444);
     const result = await refused(fake, ['install', 'bash'], /\/home\/user\/\.bashrc is read-only \(mode 0444\), so swr-shell left it alone/);
     expect(result.stderr).toContain(`add these lines to ${RC.bash} yourself`);
-    expect(result.stderr).toContain(expectedBlock('bash', 'eval', false));
+    expect(result.stderr).toContain(expectedBlock('bash', 'cache', false));
   });
 
   it('a read-only startup file that already has the block is fine', async () => {
-    const fake = setup({ [RC.bash]: `echo hi\n${expectedBlock('bash', 'eval', false)}\n` });
+    const fake = setup({ [RC.bash]: `echo hi\n${expectedBlock('bash', 'cache', false)}\n` });
     fake.fs.chmodSync(RC.bash, 0o444);
     const result = await run(fake, 'install', 'bash');
     expect(result.code).toBe(0);
@@ -286,7 +362,7 @@ describe.concurrent('faults: a clear error and nothing written', () => {
     const fake = setup();
     fake.fs.chmodSync(HOME, 0o555);
     const result = await refused(fake, ['install', 'bash'], /cannot write \/home\/user\/\.bashrc: permission denied\. Instead, add these lines/);
-    expect(result.stderr).toContain(expectedBlock('bash', 'eval', true));
+    expect(result.stderr).toContain(expectedBlock('bash', 'cache', true));
   });
 
   it('a link into a read-only place (a Nix store), with the lines to add to the source', async () => {
@@ -313,7 +389,7 @@ describe.concurrent('faults: a clear error and nothing written', () => {
 
   it('bad values, before anything is read or written', async () => {
     for (const [args, message] of [
-      [['install', 'bash', '--mode', 'fancy'], /unknown mode "fancy": use eval, static/],
+      [['install', 'bash', '--mode', 'fancy'], /unknown mode "fancy": use cache, eval, static/],
       [['install', 'tcsh'], /unknown shell "tcsh": use bash, zsh, fish/],
       [['uninstall', 'bash', 'csh'], /unknown shell "csh"/],
       [['install', 'bash', '--cmd', '1x'], /invalid --cmd prefix "1x"/],
@@ -337,7 +413,7 @@ describe.concurrent('repairs, explained', () => {
     const installed = await run(fake, 'install', 'bash');
     expect(installed.code, installed.stderr).toBe(0);
     expect(installed.stderr).toContain(`${RC.bash} had 2 swr-shell blocks (at lines 2, 8): the first now holds the new block`);
-    expect(readBinary(fake.fs, RC.bash)).toBe(`a\n${expectedBlock('bash', 'eval', false)}\nb\nc`);
+    expect(readBinary(fake.fs, RC.bash)).toBe(`a\n${expectedBlock('bash', 'cache', false)}\nb\nc`);
     writeBinary(fake.fs, RC.bash, `a\n${old}\nb\n${old}\nc`);
     const dryRun = await run(fake, 'install', 'bash', '--dry-run');
     expect(dryRun.stderr).toContain('had 2 swr-shell blocks');
@@ -374,8 +450,8 @@ describe.concurrent('options and locations', () => {
     const fake = setup();
     const eval_ = await run(fake, 'install', 'bash', 'fish', '--cmd', 'hw', '--profile', 'work');
     expect(eval_.code, eval_.stderr).toBe(0);
-    expect(readBinary(fake.fs, RC.bash)).toBe(`${expectedBlock('bash', 'eval', true, ' --cmd hw --profile work')}\n`);
-    expect(readBinary(fake.fs, RC.fish)).toBe(`${expectedBlock('fish', 'eval', true, ' --cmd hw --profile work')}\n`);
+    expect(readBinary(fake.fs, RC.bash)).toBe(`${expectedBlock('bash', 'cache', true, ' --cmd hw --profile work')}\n`);
+    expect(readBinary(fake.fs, RC.fish)).toBe(`${expectedBlock('fish', 'cache', true, ' --cmd hw --profile work')}\n`);
     const static_ = await run(fake, 'install', 'zsh', '--mode', 'static', '--cmd', 'hw', '--profile', 'work');
     expect(static_.code, static_.stderr).toBe(0);
     expect(readBinary(fake.fs, RC.zsh)).toBe(`${expectedBlock('zsh', 'static', true, ' --cmd hw --profile work')}\n`);
@@ -405,7 +481,7 @@ describe.concurrent('options and locations', () => {
     const mac = setup();
     const onMac = await main(['install', 'bash'], { ...mac.io, platform: 'darwin' });
     expect(onMac).toBe(0);
-    expect(readBinary(mac.fs, `${HOME}/.bash_profile`)).toBe(`${expectedBlock('bash', 'eval', true)}\n`);
+    expect(readBinary(mac.fs, `${HOME}/.bash_profile`)).toBe(`${expectedBlock('bash', 'cache', true)}\n`);
     expect(readBinary(mac.fs, RC.bash)).toBeUndefined();
   });
 
@@ -418,11 +494,28 @@ describe.concurrent('options and locations', () => {
 
   it('notes when eval mode cannot find swr-shell on PATH', async () => {
     const missing = setup({}, { env: { PATH: '/usr/bin' } });
-    expect((await run(missing, 'install', 'bash')).stderr).toContain('swr-shell is not on PATH here');
+    expect((await run(missing, 'install', 'bash', '--mode', 'eval')).stderr).toContain('swr-shell is not on PATH here');
     const present = setup({}, { env: { PATH: '/opt/bin:/usr/bin' } });
     writeBinary(present.fs, '/usr/bin/swr-shell', '#!/bin/sh\n', 0o755);
-    expect((await run(present, 'install', 'bash')).stderr).not.toContain('not on PATH');
+    expect((await run(present, 'install', 'bash', '--mode', 'eval')).stderr).not.toContain('not on PATH');
     expect((await run(present, 'install', 'zsh', '--mode', 'static')).stderr).not.toContain('not on PATH');
+  });
+
+  it('cache mode refuses a swr-shell that a new shell cannot count on, and writes nothing', async () => {
+    for (const [path, message] of [
+      ['/usr/bin', /swr-shell is not on PATH, so a new shell could not render the plugin after an upgrade.*npm link.*--mode static/s],
+      ['/root/.npm/_npx/1a2b/node_modules/.bin:/usr/bin', /in npx's cache, which npm may clear at any time/],
+      ['/opt/a\nb:/usr/bin', /a path with a control character \("\/opt\/a\\nb\/swr-shell"\)/],
+    ] as const) {
+      const fake = setup({}, { env: { PATH: path } });
+      const directory = path.split(':')[0]!;
+      if (directory !== '/usr/bin') writeBinary(fake.fs, `${directory}/swr-shell`, '#!/bin/sh\n', 0o755);
+      const before = snapshot(fake);
+      const result = await run(fake, 'install', 'bash');
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(snapshot(fake)).toEqual(before);
+    }
   });
 });
 
@@ -443,8 +536,18 @@ describe.concurrent('--dry-run', () => {
       const hunk = command === 'install' ? '@@ -1 +1,6 @@' : '@@ -1,6 +1 @@';
       expect(result.stdout).toContain(`--- ${RC.bash}\n+++ ${RC.bash}\n${hunk}\n`);
       expect(result.stdout).toContain(` echo hi\n${block}`);
-      const pluginHeader = command === 'install' ? `--- /dev/null\n+++ ${staticFile('bash')}\n` : `--- ${staticFile('bash')}\n+++ /dev/null\n`;
-      expect(result.stdout).toContain(pluginHeader);
+      // The generated files are named with their size, not printed.
+      const bytes = (text: string): number => new TextEncoder().encode(text).length;
+      const size = bytes(`# Written by \`swr-shell install bash --mode static\`: run it again after upgrading swr-shell.\n${await initOutput('bash')}`);
+      const completer = setup();
+      await run(completer, 'completion', 'bash');
+      const completion = bytes(completer.stdout());
+      const status = command === 'install' ? 'created' : 'deleted';
+      expect(result.stdout).toContain(`${status} ${staticFile('bash')} (bash plugin for static mode, ${size} bytes; not shown)\n`);
+      expect(result.stdout).toContain(
+        `${status} ${HOME}/.local/share/bash-completion/completions/swr-shell (bash completion script for swr-shell, ${completion} bytes; not shown)\n`,
+      );
+      expect(result.stdout).not.toContain('__swr_');
     });
   }
 });
