@@ -2,7 +2,7 @@
 // real file system, then real interactive shells with that temporary HOME:
 // ksh93 reads ~/.kshrc, mksh ~/.mkshrc, and plain sh (dash, busybox sh) the
 // file that $ENV names, ~/.shrc, which a login shell learns from ~/.profile
-// (docs/posix-sh.md). Both modes; uninstall gives back the exact bytes.
+// (docs/posix-sh.md). Every mode; uninstall gives back the exact bytes.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -63,6 +63,7 @@ describe.runIf(requireTools('ksh93', 'mksh', 'dash', 'busybox', 'yash'))('instal
 
   describe.each(TARGETS)('$shell', ({ shell, file, runs }) => {
     it.each([
+      ['cache', [], 'swr'],
       ['eval', [], 'swr'],
       ['static', ['--cmd', 'hw', '--profile', 'work'], 'hw'],
     ] as const)('%s mode: the functions are there, and uninstall gives back the bytes', (mode, flags, prefix) => {
@@ -74,7 +75,8 @@ describe.runIf(requireTools('ksh93', 'mksh', 'dash', 'busybox', 'yash'))('instal
       // after /etc/profile set its own, as a user with swr-shell in a directory of their own does).
       writeFileSync(join(home, '.profile'), `ENV=$HOME/.shrc; export ENV\n${mode === 'eval' ? `PATH='${wrapperDir}':$PATH\n` : ''}`);
       const withSwrShell = `${wrapperDir}:${SYSTEM_PATH}`;
-      const env = { HOME: home, PATH: mode === 'eval' ? withSwrShell : SYSTEM_PATH };
+      // install finds swr-shell on PATH for eval and cache mode; a cache block follows it by its path.
+      const env = { HOME: home, PATH: mode === 'static' ? SYSTEM_PATH : withSwrShell };
 
       const installed = runCli(['install', shell, '--mode', mode, ...flags], env);
       expect(installed.status, installed.stderr).toBe(0);
@@ -85,7 +87,7 @@ describe.runIf(requireTools('ksh93', 'mksh', 'dash', 'busybox', 'yash'))('instal
       for (const run of runs) {
         const shellEnv: Record<string, string> = shell === 'sh' && !(run as readonly string[]).includes('-l') ? { ENV: rc } : {};
         const started = interactive(run, home, path, probe(prefix), shellEnv);
-        expect(started.stdout, run.join(' ')).toBe('function\n'.repeat(6) + `${REF}\n` + (mode === 'static' ? 'no-swr-shell\n' : ''));
+        expect(started.stdout, run.join(' ')).toBe('function\n'.repeat(6) + `${REF}\n` + (mode === 'eval' ? '' : 'no-swr-shell\n'));
         expect(started.status, run.join(' ')).toBe(0);
 
         // Without swr-shell, an eval block lets the shell start cleanly.
@@ -104,6 +106,7 @@ describe.runIf(requireTools('ksh93', 'mksh', 'dash', 'busybox', 'yash'))('instal
       expect(removed.status, removed.stderr).toBe(0);
       expect(sha256(rc)).toBe(before);
       expect(existsSync(join(home, '.local/share/swr-shell', `init.${shell}`))).toBe(false);
+      expect(existsSync(join(home, '.cache/swr-shell', `plugin.${shell}`))).toBe(false);
     });
   });
 
@@ -111,7 +114,7 @@ describe.runIf(requireTools('ksh93', 'mksh', 'dash', 'busybox', 'yash'))('instal
     const home = mkdtempSync(join(root, 'env-'));
     const named = join(home, 'startup.sh');
     for (const shell of ['ksh', 'mksh', 'sh']) {
-      const installed = runCli(['install', shell, '--dry-run'], { HOME: home, PATH: SYSTEM_PATH, ENV: named });
+      const installed = runCli(['install', shell, '--mode', 'eval', '--dry-run'], { HOME: home, PATH: SYSTEM_PATH, ENV: named });
       expect(installed.stderr).toContain(`created   ${named} (${shell}, eval mode)`);
     }
   });
