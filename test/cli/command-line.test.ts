@@ -136,19 +136,19 @@ describe('messages after the work', () => {
   });
 
   it('install --profile warns when that profile does not exist, and not when it does', async () => {
-    const missing = await run(['install', 'bash', '--profile', 'partner']);
+    const missing = await run(['install', 'bash', '--mode', 'eval', '--profile', 'partner']);
     expect(missing.status).toBe(0);
     expect(missing.stderr).toContain('profile "partner" does not exist yet');
     expect(missing.stderr).toContain('swr-shell configure --profile partner');
-    const present = await run(['install', 'bash', '--profile', 'partner'], { files: { [PROFILE('partner')]: profileText('ap-southeast-3') } });
+    const present = await run(['install', 'bash', '--mode', 'eval', '--profile', 'partner'], { files: { [PROFILE('partner')]: profileText('ap-southeast-3') } });
     expect(present.stderr).not.toContain('does not exist');
   });
 
   it('install names a linked dotfile without doubled parentheses', async () => {
     const fake = fakeIo({ files: { [`${HOME}/dotfiles/bashrc`]: '# mine\n' } });
     (fake.fs as unknown as { symlinkSync(target: string, path: string): void }).symlinkSync(`${HOME}/dotfiles/bashrc`, `${HOME}/.bashrc`);
-    expect(await main(['install', 'bash'], fake.io)).toBe(0);
-    expect(fake.stdout()).toBe(`added     ${HOME}/.bashrc (a link to ${HOME}/dotfiles/bashrc; bash, eval mode)\n`);
+    expect(await main(['install', 'bash', '--mode', 'eval'], fake.io)).toBe(0);
+    expect(fake.stdout()).toMatch(new RegExp(`^added {5}${HOME}/\\.bashrc \\(a link to ${HOME}/dotfiles/bashrc; bash, eval mode\\)\n`));
   });
 
   it('install\'s "not on PATH" note says how to install from a clone', async () => {

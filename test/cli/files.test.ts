@@ -236,7 +236,7 @@ asRoot('files under another owner', () => {
     writeFileSync(bashrc, '# shared with the group\n', { mode: 0o666 });
     chownSync(bashrc, USER, USER);
     execFileSync('chmod', ['0777', home]);
-    const outcome = await attempt([...RUNTIMES.node.cli(), 'install', 'bash'], { env, uid: USER + 1, gid: USER + 1 });
+    const outcome = await attempt([...RUNTIMES.node.cli(), 'install', 'bash', '--mode', 'eval'], { env, uid: USER + 1, gid: USER + 1 });
     expect(outcome).toMatchObject({ status: 1, hung: false });
     expect(outcome.stderr).toContain(`cannot write ${bashrc} and keep its owner (uid ${USER}, gid ${USER})`);
     expect(readFileSync(bashrc, 'utf8')).toBe('# shared with the group\n');
@@ -258,7 +258,7 @@ describe('parallel writers', () => {
     // Each with another prefix, so that each one changes the block.
     const installs = Array.from({ length: 20 }, async (_, index) => {
       await new Promise((resolve) => setTimeout(resolve, index * 120));
-      return attempt([...RUNTIMES.node.cli(), 'install', 'bash', '--cmd', `p${index}`], { env, timeout: 60_000 });
+      return attempt([...RUNTIMES.node.cli(), 'install', 'bash', '--mode', 'eval', '--cmd', `p${index}`], { env, timeout: 60_000 });
     });
     const outcomes = await Promise.all([appender, ...installs]);
     expect(outcomes.map((outcome) => [outcome.status, outcome.stderr.replace(/^swr-shell: (start a new shell|note: swr-shell is not on PATH).*\n/gm, '')])).toEqual(outcomes.map(() => [0, '']));
@@ -357,7 +357,7 @@ describe('hard links', () => {
     mkdirSync(join(home, 'dotfiles'));
     writeFileSync(join(home, 'dotfiles', 'bashrc'), '# kept in a dotfiles repository\n');
     linkSync(join(home, 'dotfiles', 'bashrc'), join(home, '.bashrc'));
-    const outcome = await attempt([...RUNTIMES.node.cli(), 'install', 'bash'], { env });
+    const outcome = await attempt([...RUNTIMES.node.cli(), 'install', 'bash', '--mode', 'eval'], { env });
     expect(outcome.status).toBe(0);
     expect(outcome.stderr).toContain(
       `swr-shell: ${home}/.bashrc had 2 hard links: swr-shell replaced it with a new file, so its other names keep the old contents.`,
