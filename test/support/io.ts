@@ -35,14 +35,14 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
     platform: 'linux',
     stdout: (text) => void (out += text),
     stderr: (text) => void (err += text),
-    readStdin: async () => options.stdin ?? '',
+    readStdin: () => Promise.resolve(options.stdin ?? ''),
     isTerminal: () => options.terminal ?? false,
-    readHidden: async (prompt) => {
+    readHidden: (prompt) => {
       err += prompt + '\n';
-      return options.typed ?? '';
+      return Promise.resolve(options.typed ?? '');
     },
-    parentCommand: async () => options.parent,
-    fs: async () => fs,
+    parentCommand: () => Promise.resolve(options.parent),
+    fs: () => Promise.resolve(fs),
   };
   return { io, fs, vol, stdout: () => out, stderr: () => err };
 }
