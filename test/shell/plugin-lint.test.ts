@@ -32,7 +32,6 @@ function check(command: string, args: string[]): { status: number | null; output
 }
 
 const CLEAN = { status: 0, output: '' };
-const name = (variant: (typeof VARIANTS)[number]) => `--cmd ${variant.prefix}${variant.profile ? ` --profile ${variant.profile}` : ''}`;
 
 describe.runIf(requireTools('bash', 'shellcheck', 'shfmt'))('bash plugin', () => {
   it.each(VARIANTS)('init bash $prefix $profile: bash -n, shellcheck --enable=all, shfmt, strict load', ({ prefix, profile }) => {
@@ -62,8 +61,4 @@ describe.runIf(requireTools('fish', 'fish_indent'))('fish plugin', () => {
     expect(check('fish_indent', ['--check', path])).toEqual(CLEAN);
     expect(check('fish', ['--no-config', '--private', '-c', `source ${path}; source ${path}`])).toEqual(CLEAN);
   });
-});
-
-it('names each variant once', () => {
-  expect(new Set(VARIANTS.map(name)).size).toBe(VARIANTS.length);
 });
