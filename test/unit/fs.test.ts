@@ -3,8 +3,9 @@
 // applies a umask to the files it creates, as the kernel does.
 
 import { describe, expect, it } from 'vitest';
+import { Failure } from '../../src/core/errors.ts';
 import type { FileSystem } from '../../src/core/fs.ts';
-import { writeFileAtomic } from '../../src/core/fs.ts';
+import { ensureDirectory, fsFailure, readIfExists, resolveLinks, writeFileAtomic } from '../../src/core/fs.ts';
 import { fakeIo, HOME } from '../support/io.ts';
 
 type Call = [name: string, ...args: unknown[]];
@@ -66,5 +67,73 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(short, TARGET, 'a longer text\n');
     expect(memfs.readFileSync(TARGET, 'utf8')).toBe('a longer text\n');
     expect(memfs.readdirSync(HOME)).toEqual(['.keep', 'file']);
+  });
+});
+
+/** `fs` whose `name` throws an error with `code`, as node:fs does. */
+function failing(fs: FileSystem, name: keyof FileSystem, code: string): FileSystem {
+  return {
+    ...fs,
+    [name]: () => {
+      throw Object.assign(new Error(`${code}: from the test`), { code });
+    },
+  };
+}
+
+describe('file-system failures', () => {
+  it.each([
+    ['ENOENT', 'it does not exist'],
+    ['EACCES', 'permission denied'],
+    ['EPERM', 'operation not permitted'],
+    ['EISDIR', 'it is a directory'],
+    ['ENOTDIR', 'a parent of it is not a directory'],
+    ['EROFS', 'the file system is read-only'],
+    ['ENOSPC', 'the disk is full'],
+    ['ELOOP', 'too many symbolic links'],
+  ])('name the file and say %s in words: %s', (code, reason) => {
+    expect(fsFailure(Object.assign(new Error(code), { code }), 'read', '/p').message).toBe(`cannot read /p: ${reason}.`);
+  });
+
+  it('give the error itself for another code', () => {
+    expect(fsFailure(Object.assign(new Error('EBUSY: busy'), { code: 'EBUSY' }), 'read', '/p').message).toBe('cannot read /p: EBUSY: busy.');
+  });
+
+  it('readIfExists: undefined for a missing file, a failure for another error', () => {
+    const { fs } = fakeIo();
+    expect(readIfExists(fs, `${HOME}/missing`)).toBeUndefined();
+    expect(() => readIfExists(failing(fs, 'readFileSync', 'EACCES'), TARGET)).toThrow(new Failure(`cannot read ${TARGET}: permission denied.`));
+  });
+
+  it('resolveLinks: follows a chain of 39 links, refuses 40 and a loop, and fails on what it cannot inspect', () => {
+    const { fs, vol } = fakeIo({ files: { [TARGET]: 'data' } });
+    const chain = (length: number, name: string): string => {
+      let next = TARGET;
+      for (let i = 0; i < length; i++) {
+        const link = `${HOME}/${name}-${i}`;
+        vol.symlinkSync(next, link);
+        next = link;
+      }
+      return next;
+    };
+    expect(resolveLinks(fs, chain(39, 'short'))).toBe(TARGET);
+    expect(() => resolveLinks(fs, chain(40, 'long'))).toThrow(/too many symbolic links/);
+    vol.symlinkSync(`${HOME}/b`, `${HOME}/a`);
+    vol.symlinkSync(`${HOME}/a`, `${HOME}/b`);
+    expect(() => resolveLinks(fs, `${HOME}/a`)).toThrow(new Failure(`cannot follow ${HOME}/a: too many symbolic links.`));
+    expect(() => resolveLinks(failing(fs, 'lstatSync', 'EACCES'), TARGET)).toThrow(new Failure(`cannot inspect ${TARGET}: permission denied.`));
+  });
+
+  it('ensureDirectory names the directory it cannot create', () => {
+    const { fs } = fakeIo();
+    expect(() => ensureDirectory(failing(fs, 'mkdirSync', 'EROFS'), `${HOME}/d`, 0o700)).toThrow(
+      new Failure(`cannot create the directory ${HOME}/d: the file system is read-only.`),
+    );
+  });
+
+  it('writeFileAtomic refuses a directory and names a target it cannot inspect', () => {
+    const { fs } = fakeIo();
+    fs.mkdirSync(`${HOME}/dir`);
+    expect(() => writeFileAtomic(fs, `${HOME}/dir`, 'x')).toThrow(new Failure(`cannot write ${HOME}/dir: it is a directory.`));
+    expect(() => writeFileAtomic(failing(fs, 'statSync', 'EACCES'), TARGET, 'x')).toThrow(new Failure(`cannot inspect ${TARGET}: permission denied.`));
   });
 });
