@@ -116,3 +116,19 @@ describe('hosts, profiles and prefixes', () => {
     );
   });
 });
+
+describe('a value of allowed characters only', () => {
+  // Such a value is refused for its shape or length, never for a character it may hold.
+  it('has the wrong shape, or is too long, for each kind of value', () => {
+    expect(message(() => validateRegion('a'))).toContain('unknown region "a": it has the wrong shape.');
+    expect(message(() => validateRegion('ap-'))).toContain('unknown region "ap-": it has the wrong shape.');
+    const sub = `a_-${'a'.repeat(38)}`;
+    expect(message(() => validateProject(`ap-southeast-3_${sub}`, 'ap-southeast-3'))).toContain(
+      `its sub-project name "${sub}" is 41 characters long (at most 40)`,
+    );
+    const org = `a._-${'a'.repeat(62)}`;
+    expect(message(() => validateOrg(org))).toContain(`invalid organization "${org}": it is 66 characters long (at most 64).`);
+    expect(message(() => validateHost('a..b:1'))).toContain('invalid registry host "a..b:1": it has the wrong shape.');
+    expect(message(() => validatePrefix('a_-'))).toContain('invalid --cmd prefix "a_-": it has the wrong shape.');
+  });
+});
