@@ -16,7 +16,6 @@ export const CRI_IMAGES_PLUGIN: Readonly<Record<ConfigVersion, string>> = {
 
 /** A TOML basic string: backslash, quote and control characters escaped. */
 export function tomlString(value: string): string {
-  // deno-lint-ignore no-control-regex -- control characters are what TOML requires escaped
   const escaped = value.replace(/[\\"\u0000-\u001f\u007f]/g, (char) =>
     char === '\\' || char === '"' ? `\\${char}` : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
