@@ -133,7 +133,8 @@ interface NodeProcess {
   stderr: NodeStream;
 }
 
-const denoGlobal = (globalThis as { Deno?: DenoApi }).Deno;
+// Through unknown: under Deno's own types (deno check) the global is Deno's, not this narrower interface.
+const denoGlobal = (globalThis as unknown as { Deno?: DenoApi }).Deno;
 
 async function readAll(chunks: AsyncIterable<Uint8Array>, limit: number): Promise<string> {
   const decoder = new TextDecoder();

@@ -38,7 +38,7 @@ export async function callingShell(io: Io, command: string): Promise<Shell> {
 /** The `shell` argument, else the calling shell. */
 export async function shellArg(args: Args, io: Io, command: string): Promise<Shell> {
   const named = stringArg(args, 'shell');
-  return named === undefined ? callingShell(io, command) : validateChoice(named, SHELLS, 'shell');
+  return named === undefined ? await callingShell(io, command) : validateChoice(named, SHELLS, 'shell');
 }
 
 /** The `shell` argument of init, else the calling shell: the POSIX shells get the sh variant. */

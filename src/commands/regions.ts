@@ -12,14 +12,15 @@ export const command = {
   run,
 };
 
-export async function run(args: Args, io: Io): Promise<void> {
+export function run(args: Args, io: Io): Promise<void> {
   const rows = REGIONS.map((region) => ({ id: region.id, name: region.name, registry: registryHost(region) }));
-  if (booleanArg(args, 'json')) {
-    io.stdout(JSON.stringify(rows, null, 2) + '\n');
-    return;
-  }
   const width = (key: 'id' | 'name'): number => Math.max(...rows.map((row) => row[key].length));
   const line = (id: string, name: string, registry: string): string =>
     `${id.padEnd(width('id'))}  ${name.padEnd(width('name'))}  ${registry}`.trimEnd();
-  io.stdout([line('REGION', 'NAME', 'REGISTRY'), ...rows.map((row) => line(row.id, row.name, row.registry))].join('\n') + '\n');
+  io.stdout(
+    booleanArg(args, 'json')
+      ? JSON.stringify(rows, null, 2) + '\n'
+      : [line('REGION', 'NAME', 'REGISTRY'), ...rows.map((row) => line(row.id, row.name, row.registry))].join('\n') + '\n',
+  );
+  return Promise.resolve();
 }

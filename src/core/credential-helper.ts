@@ -95,9 +95,9 @@ const VERBS: Readonly<Record<string, (io: HelperIo) => Promise<number>>> = {
   list,
   store: discard,
   erase: discard,
-  version: async (io) => {
+  version: (io) => {
     io.stdout(`${HELPER} (swr-shell) ${version}\n`);
-    return 0;
+    return Promise.resolve(0);
   },
 };
 

@@ -34,7 +34,6 @@ function check(command: string, args: string[]): { status: number | null; output
 }
 
 const CLEAN = { status: 0, output: '' };
-const name = (variant: (typeof VARIANTS)[number]) => `--cmd ${variant.prefix}${variant.profile ? ` --profile ${variant.profile}` : ''}`;
 
 describe.runIf(requireTools('bash', 'shellcheck', 'shfmt'))('bash plugin', () => {
   it.each(VARIANTS)('init bash $prefix $profile: bash -n, shellcheck --enable=all, shfmt, strict load', ({ prefix, profile }) => {
@@ -100,6 +99,3 @@ describe('bash 3.2 (macOS bash, and its /bin/sh)', () => {
   });
 });
 
-it('names each variant once', () => {
-  expect(new Set(VARIANTS.map(name)).size).toBe(VARIANTS.length);
-});

@@ -38,19 +38,19 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
     platform: 'linux',
     stdout: (text) => void (out += text),
     stderr: (text) => void (err += text),
-    readStdin: async (limit) => new TextDecoder().decode(new TextEncoder().encode(options.stdin ?? '').subarray(0, limit + 1)),
+    readStdin: (limit) => Promise.resolve(new TextDecoder().decode(new TextEncoder().encode(options.stdin ?? '').subarray(0, limit + 1))),
     isTerminal: () => options.terminal ?? false,
-    readHidden: async (prompt) => {
+    readHidden: (prompt) => {
       err += prompt + '\n';
-      return options.typed ?? '';
+      return Promise.resolve(options.typed ?? '');
     },
-    readLine: async (prompt) => {
+    readLine: (prompt) => {
       const answer = answers.shift();
       err += prompt + (answer ?? '') + '\n';
-      return answer;
+      return Promise.resolve(answer);
     },
-    parentCommand: async () => options.parent,
-    fs: async () => fs,
+    parentCommand: () => Promise.resolve(options.parent),
+    fs: () => Promise.resolve(fs),
   };
   return { io, fs, vol, stdout: () => out, stderr: () => err };
 }

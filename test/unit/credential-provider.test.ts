@@ -145,7 +145,7 @@ describe("SPEC section 3's routing table (test/support/routing-cases.ts)", () =>
     if (config!.matchImages.some((glob) => urlsMatch(glob, image))) {
       const env = Object.fromEntries(config!.env.map(({ name, value }) => [name, value]));
       const node = fakeIo({ env, stdin: request(image) });
-      const asked = { ...node.io, env, fs: async () => printing.fs };
+      const asked = { ...node.io, env, fs: () => Promise.resolve(printing.fs) };
       expect(await credentialProvider([], asked)).toBe(0);
       throughKubelet = lookup(decodeResponse(node.stdout(), V1!).auth, image);
     }

@@ -39,6 +39,9 @@ describe.runIf(requireTools('diff', 'patch'))('unifiedDiff', () => {
     ['a block removed from the start', block + lines(5), lines(5)],
     ['two changes far apart', lines(30), lines(30).replace('line 3\n', 'three\n').replace('line 25\n', '')],
     ['two changes close together', lines(30), lines(30).replace('line 10\n', 'ten\n').replace('line 15\n', '')],
+    // 2 × context unchanged lines between two changes: one hunk; one more: two hunks.
+    ['two changes 2 × context lines apart', lines(30), lines(30).replace('line 10\n', 'ten\n').replace('line 17\n', 'seventeen\n')],
+    ['two changes 2 × context + 1 lines apart', lines(30), lines(30).replace('line 10\n', 'ten\n').replace('line 18\n', 'eighteen\n')],
     ['a new file', undefined, block],
     ['a deleted file', block, undefined],
     ['an emptied file', block, ''],

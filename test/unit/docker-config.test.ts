@@ -135,6 +135,14 @@ describe('editCredHelpers', () => {
     expect(editCredHelpers(DOCKER_WRITTEN, PATH, [HOST], false).storedKeys).toEqual([]);
   });
 
+  it('reports an identity token stored for the host as a stored key too', () => {
+    // docker login with an OAuth registry stores "identitytoken" and no "auth".
+    const token = dockerStyle({ auths: { [HOST]: { identitytoken: 'opaque' } } });
+    expect(editCredHelpers(token, PATH, [HOST], false).storedKeys).toEqual([HOST]);
+    const empty = dockerStyle({ auths: { [HOST]: { auth: '', identitytoken: '' } } });
+    expect(editCredHelpers(empty, PATH, [HOST], false).storedKeys).toEqual([]);
+  });
+
   it('treats a missing or empty file as an empty configuration', () => {
     expect(editCredHelpers(undefined, PATH, [HOST], false).text).toBe(`{\n\t"credHelpers": {\n\t\t"${HOST}": "swr"\n\t}\n}\n`);
     expect(JSON.parse(editCredHelpers(' \n', PATH, [HOST], false).text)).toEqual({ credHelpers: { [HOST]: 'swr' } });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/doctor.ts';
 import type { Finding } from '../../src/core/findings.ts';
-import { BLOCK_END, BLOCK_START } from '../../src/core/dotfiles.ts';
+import { BLOCK_START } from '../../src/core/dotfiles.ts';
 import { writeProfile } from '../../src/core/profile.ts';
 import { version } from '../../src/core/render.ts';
 import { main } from '../../src/main.ts';

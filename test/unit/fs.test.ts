@@ -88,21 +88,21 @@ describe('updateFileAtomic', () => {
   });
 
   it('refuses a read-only file and leaves it as it was', () => {
-    const { fs, vol } = fakeIo({ files: { [FILE]: 'mine\n' } });
+    const { fs } = fakeIo({ files: { [FILE]: 'mine\n' } });
     fs.chmodSync(FILE, 0o444);
     expect(() => writeFileAtomic(fs, FILE, 'new\n')).toThrow(`${FILE} is read-only (mode 0444), so swr-shell left it alone`);
     expect(text(fs)).toBe('mine\n');
   });
 
   it('keeps the owner and group of the file it replaces', () => {
-    const { fs, vol } = fakeIo({ files: { [FILE]: 'mine\n' } });
+    const { fs } = fakeIo({ files: { [FILE]: 'mine\n' } });
     fs.chownSync(FILE, 4242, 4343);
     writeFileAtomic(fs, FILE, 'new\n');
     expect(fs.statSync(FILE)).toMatchObject({ uid: 4242, gid: 4343 });
   });
 
   it('takes over the lock of a dead writer and removes its temporary files, and nothing else', () => {
-    const { fs, vol } = fakeIo({ files: { [FILE]: 'mine\n' } });
+    const { fs } = fakeIo({ files: { [FILE]: 'mine\n' } });
     const stale = [`${HOME}/..bashrc.swr-shell-999999-0123abcd.tmp`, `${HOME}/..bashrc.89abcdef.tmp`];
     for (const path of stale) fs.writeFileSync(path, 'half a write');
     // A PID that no process has: the lock is stale.
@@ -126,7 +126,7 @@ describe('updateFileAtomic', () => {
   });
 
   it('reads a regular file only, and no more than its limit', () => {
-    const { fs, vol } = fakeIo({ files: { [FILE]: 'x'.repeat(100) } });
+    const { fs } = fakeIo({ files: { [FILE]: 'x'.repeat(100) } });
     expect(readIfExists(fs, FILE, 100)?.length).toBe(100);
     expect(() => readIfExists(fs, FILE, 99)).toThrow(`cannot read ${FILE}: it holds 100 bytes, more than the 99 swr-shell reads from such a file.`);
     expect(() => readIfExists(fs, HOME)).toThrow(`cannot read ${HOME}: it is a directory, not a regular file.`);

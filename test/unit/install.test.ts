@@ -20,7 +20,6 @@ const RC: Record<Shell, string> = {
   fish: `${HOME}/.config/fish/conf.d/swr-shell.fish`,
 };
 const staticFile = (shell: Shell): string => `${HOME}/.local/share/swr-shell/init.${shell}`;
-const cacheFile = (shell: Shell): string => `${HOME}/.cache/swr-shell/plugin.${shell}`;
 /** The swr-shell on the fake PATH, which cache mode follows. */
 const BIN = '/usr/local/bin/swr-shell';
 

@@ -52,6 +52,21 @@ describe('writeProfile and readProfile', () => {
     expect(fs.statSync(`${HOME}/.config/swr-shell`).mode & 0o777).toBe(0o700);
   });
 
+  it('creates missing parents 0700 too, as the XDG base directory spec asks of ~/.config', () => {
+    const { fs, io } = fakeIo();
+    writeProfile(fs, io.env, 'default', PROFILE);
+    expect(fs.statSync(`${HOME}/.config`).mode & 0o777).toBe(0o700);
+  });
+
+  it('lists the profiles sorted, whatever order the directory gives', () => {
+    const { fs, io } = fakeIo();
+    for (const name of ['prod', 'ci', 'default']) writeProfile(fs, io.env, name, PROFILE);
+    fs.writeFileSync(`${HOME}/.config/swr-shell/notes.txt`, '');
+    // memfs lists a directory sorted; a real one need not.
+    const unsorted: FileSystem = { ...fs, readdirSync: ((path: string) => (fs.readdirSync(path) as string[]).reverse()) as FileSystem['readdirSync'] };
+    expect(listProfiles(unsorted, io.env)).toEqual(['ci', 'default', 'prod']);
+  });
+
   it('replaces the file by rename, leaving no temporary file behind', () => {
     const { fs, io } = fakeIo();
     writeProfile(fs, io.env, 'default', PROFILE);

@@ -15,12 +15,11 @@ function recordingFetch(...answers: Answer[]): { fetch: Fetch; asked: Array<{ ur
   const asked: Array<{ url: string; authorization: string | undefined }> = [];
   return {
     asked,
-    fetch: async (url, init) => {
+    fetch: (url, init) => {
       asked.push({ url, authorization: init.headers['authorization'] });
       const answer = answers.shift();
-      if (answer === undefined) throw new Error(`unexpected request ${url}`);
-      if (answer instanceof Error) throw answer;
-      return answer;
+      if (answer === undefined) return Promise.reject(new Error(`unexpected request ${url}`));
+      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
     },
   };
 }
