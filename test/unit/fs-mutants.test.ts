@@ -39,13 +39,19 @@ describe('writeFileAtomic', () => {
     const { fs, calls } = recording(memfs);
     writeFileAtomic(fs, TARGET, 'data\n');
     const names = calls.map(([name]) => name);
-    const open = calls.find(([name]) => name === 'openSync')!;
-    const fd = calls[names.indexOf('writeSync')]![1];
-    expect(calls[names.indexOf('fsyncSync')]).toEqual(['fsyncSync', fd]);
-    expect(names.lastIndexOf('writeSync')).toBeLessThan(names.indexOf('fsyncSync'));
-    expect(names.indexOf('fsyncSync')).toBeLessThan(names.indexOf('closeSync'));
-    expect(names.indexOf('closeSync')).toBeLessThan(names.indexOf('renameSync'));
-    expect(calls[names.indexOf('renameSync')]).toEqual(['renameSync', open[1], TARGET]);
+    // The write of the data, into the temporary file (a lock file is written too).
+    const written = calls.findIndex(([name, , data]) => name === 'writeSync' && new TextDecoder().decode(data as Uint8Array) === 'data\n');
+    const fd = calls[written]![1];
+    const flushed = calls.findIndex(([name, handle], index) => name === 'fsyncSync' && handle === fd && index > written);
+    const closed = calls.findIndex(([name, handle], index) => name === 'closeSync' && handle === fd && index > written);
+    const renamed = calls.findIndex(([name, , to]) => name === 'renameSync' && to === TARGET);
+    const open = calls.filter(([name]) => name === 'openSync').find(([, path]) => calls[renamed]![1] === path)!;
+    expect(written).toBeGreaterThan(-1);
+    expect(flushed).toBeGreaterThan(written);
+    expect(closed).toBeGreaterThan(flushed);
+    expect(renamed).toBeGreaterThan(closed);
+    expect(open).toBeDefined();
+    expect(names).toContain('fsyncSync');
     expect(memfs.readFileSync(TARGET, 'utf8')).toBe('data\n');
   });
 
@@ -101,7 +107,7 @@ describe('file-system failures', () => {
   it('readIfExists: undefined for a missing file, a failure for another error', () => {
     const { fs } = fakeIo();
     expect(readIfExists(fs, `${HOME}/missing`)).toBeUndefined();
-    expect(() => readIfExists(failing(fs, 'readFileSync', 'EACCES'), TARGET)).toThrow(new Failure(`cannot read ${TARGET}: permission denied.`));
+    expect(() => readIfExists(failing(fs, 'openSync', 'EACCES'), TARGET)).toThrow(new Failure(`cannot read ${TARGET}: permission denied.`));
   });
 
   it('resolveLinks: follows a chain of 39 links, refuses 40 and a loop, and fails on what it cannot inspect', () => {
@@ -130,10 +136,10 @@ describe('file-system failures', () => {
     );
   });
 
-  it('writeFileAtomic refuses a directory and names a target it cannot inspect', () => {
+  it('writeFileAtomic refuses a directory, and names the place it cannot inspect', () => {
     const { fs } = fakeIo();
     fs.mkdirSync(`${HOME}/dir`);
-    expect(() => writeFileAtomic(fs, `${HOME}/dir`, 'x')).toThrow(new Failure(`cannot write ${HOME}/dir: it is a directory.`));
-    expect(() => writeFileAtomic(failing(fs, 'statSync', 'EACCES'), TARGET, 'x')).toThrow(new Failure(`cannot inspect ${TARGET}: permission denied.`));
+    expect(() => writeFileAtomic(fs, `${HOME}/dir`, 'x')).toThrow(`cannot read ${HOME}/dir: it is a directory, not a regular file.`);
+    expect(() => writeFileAtomic(failing(fs, 'statSync', 'EACCES'), TARGET, 'x')).toThrow(new Failure(`cannot inspect ${HOME}: permission denied.`));
   });
 });

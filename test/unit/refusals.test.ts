@@ -32,15 +32,16 @@ const AK_FIX = 'An AK is 10 to 30 letters and digits; copy the "Access Key Id" c
 describe('what is wrong with a value', () => {
   it.each([
     ['', 'is empty'],
-    ['TESTAKEXAMPLE\n12', 'contains a line break'],
-    ['TESTAKEXAMPLE\r12', 'contains a line break'],
-    ['TESTAKEXAMPLE 12', 'contains a space'],
-    ['TESTAKEXAMPLE#12', 'contains "#"'],
-    ['TESTAKEXAMPLE\t12', 'contains "\\t"'],
+    // An AK is never echoed (it could be an SK given in its place): what is wrong, without the value.
+    ['TESTAKEXAMPLE\n12', 'contains characters other than letters and digits'],
+    ['TESTAKEXAMPLE\r12', 'contains characters other than letters and digits'],
+    ['TESTAKEXAMPLE 12', 'contains characters other than letters and digits'],
+    ['TESTAKEXAMPLE#12', 'contains characters other than letters and digits'],
+    ['TESTAKEXAMPLE\t12', 'contains characters other than letters and digits'],
     ['A'.repeat(9), 'is 9 characters long (at least 10)'],
     ['A'.repeat(31), 'is 31 characters long (at most 30)'],
   ])('an AK %j %s', (ak, problem) => {
-    expect(message(() => validateAk(ak))).toBe(`invalid access key ID ${JSON.stringify(ak)}: it ${problem}. ${AK_FIX}`);
+    expect(message(() => validateAk(ak))).toBe(`invalid access key ID: it ${problem}. ${AK_FIX}`);
   });
 
   it('a value of the greatest length, of allowed characters, in the wrong order has the wrong shape', () => {
