@@ -201,11 +201,18 @@ describe.runIf(requireTools('bash', 'zsh', 'fish', 'strace') && requireFiles('/u
         expect(eager.stdout, call).toMatch(/status=\d+\n__swr_do_ref: yes\n/);
         expect(lazy, call).toEqual({ ...eager, stdout: `__swr_do_ref: no\n__swr_lazy: yes\n${eager.stdout}` });
       }
-      // A stub whose plugin file is gone says so and fails; it is gone too then, so the second call finds no command.
-      const gone = start(shell, home, withTools, `command rm ${cache}; swr-ref app:v1; ${status}; swr-ref app:v1; ${status}`);
-      const message = `swr-shell: ${cache} is gone, so the functions are not loaded: open a new shell, or run swr-shell doctor.`;
-      expect(gone.stdout).toBe('status=127\nstatus=127\n');
-      expect(gone.stderr.split('\n').filter((line) => line.includes(message))).toHaveLength(1);
+      // A stub that the plugin does not replace says so and fails, also at its next call, and does not call
+      // itself forever: the cached file gone, or a plugin of other names in its place.
+      const other = join(home, 'other-names');
+      writeFileSync(other, runCli(['init', shell === 'fish' ? 'fish' : shell, '--cmd', 'hw'], { HOME: home, PATH: path }).stdout);
+      for (const [how, cause] of [['rm', 'gone'], [`cp ${other}`, 'other names']] as const) {
+        const script = `command ${how} ${cache}; swr-ref app:v1; ${status}; swr-ref app:v1; ${status}; swr-pull app:v1; ${status}`;
+        const failed = start(shell, home, withTools, script);
+        expect(failed.stdout, cause).toBe('status=127\n'.repeat(3));
+        const message = (name: string): string => `swr-shell: ${name} is not loaded: ${cache} is gone or lacks it; open a new shell, or run swr-shell doctor.`;
+        expect(failed.stderr.split('\n').filter((line) => line.startsWith('swr-shell: ')), cause).toEqual([message('swr-ref'), message('swr-ref'), message('swr-pull')]);
+        start(shell, home, path, 'true'); // renders the plugin again
+      }
     });
 
     it('the first call through a stub shows no key in a trace, leaks no variable, keeps the options, and survives set -eu', () => {

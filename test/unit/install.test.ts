@@ -34,7 +34,7 @@ function cacheCode(shell: Shell, flags: string): string[] {
   const prefix = /--cmd (\S+)/.exec(flags)?.[1] ?? 'swr';
   const names = ['login', 'logout', 'pull', 'push', 'ref', 'region'].map((suffix) => `${prefix}-${suffix}`);
   const completed = [names[0], names[1], names[5]].join(' ');
-  const gone = `"swr-shell: "${file}" is gone, so the functions are not loaded: open a new shell, or run swr-shell doctor."`;
+  const lost = (name: string): string => `"swr-shell: ${name} is not loaded: "${file}" is gone or lacks it; open a new shell, or run swr-shell doctor."`;
   const dir = `"$HOME"'/.cache/swr-shell'`;
   const failed = `"swr-shell: $__swr_bin init ${shell}${flags} failed, so the functions are not loaded: run swr-shell doctor."`;
   if (shell === 'fish') {
@@ -53,12 +53,15 @@ function cacheCode(shell: Shell, flags: string): string[] {
       '    if test "$__swr_line" = "$__swr_stamp"; and not test $__swr_bin -nt $__swr_file',
       "        function __swr_lazy --description 'swr-shell: loads the cached plugin, then runs its arguments'",
       '            set -l fish_trace',
-      `            functions -e ${names.join(' ')}`,
-      `            if not test -r ${file}`,
-      `                printf '%s\\n' ${gone} >&2`,
+      '            function __swr_lazy',
+      `                printf '%s\\n' ${lost('$argv[1]')} >&2`,
       '                return 127',
       '            end',
-      `            source ${file}`,
+      `            if test -r ${file}`,
+      `                source ${file}`,
+      '            else',
+      '                set argv __swr_lazy $argv[1]',
+      '            end',
       '            $argv',
       '        end',
       ...names.map((name) => `        function ${name}; __swr_lazy ${name} $argv; end`),
@@ -90,13 +93,8 @@ function cacheCode(shell: Shell, flags: string): string[] {
     '    if [ "$__swr_line" = "$__swr_stamp" ] && ! [ "$__swr_bin" -nt "$__swr_file" ]; then',
     '        __swr_lazy() {',
     '            { \\builtin set -- "$-" "$@"; \\builtin set +xa; } 2>/dev/null',
-    `            \\builtin unset -f ${names.join(' ')}`,
-    `            if ! [ -r ${file} ]; then`,
-    `                printf '%s\\n' ${gone} >&2`,
-    '                \\builtin set -- "$1" return 127',
-    '            else',
-    `                \\builtin . ${file}`,
-    '            fi',
+    `            __swr_lazy() { printf '%s\\n' ${lost('$1')} >&2; \\builtin return 127; }`,
+    `            if [ -r ${file} ]; then \\builtin . ${file}; else \\builtin set -- "$1" __swr_lazy "$2"; fi`,
     '            case $1 in *a*) \\builtin set -a ;; esac',
     '            case $1 in',
     '            *x*) \\builtin shift; \\builtin set -x; "$@" ;;',
