@@ -68,7 +68,7 @@ function cacheCode(shell: Shell, flags: string): string[] {
       "        function __swr_lazy_complete --description 'swr-shell: loads the cached plugin, then completes again'",
       '            __swr_lazy true; and complete -C (commandline -cp)',
       '        end',
-      ...completed.split(' ').map((name) => `        complete -c ${name} -f -n __fish_is_first_arg -a '(__swr_lazy_complete)'`),
+      `        complete ${completed.split(' ').map((name) => `-c ${name}`).join(' ')} -f -n __fish_is_first_arg -a '(__swr_lazy_complete)'`,
       `    else if set __swr_line ($__swr_bin init fish${flags} | string collect)`,
       `        test -d ${dir}; or command mkdir -p ${dir} 2>/dev/null`,
       `        if test -w ${dir}`,
