@@ -2,7 +2,7 @@
 // block that install writes there, the block itself, and the files that
 // install owns outright.
 
-import { initFlags, type InstallShell, type PluginOptions, QUOTE, renderPlugin, type Shell, SHELLS, variantOf } from './plugin.ts';
+import { functionName, FUNCTIONS, initFlags, type InstallShell, type PluginOptions, QUOTE, renderPlugin, type Shell, SHELLS, variantOf } from './plugin.ts';
 import { type Env, configDirBase, dataDir, homeDir } from './profile.ts';
 import { dirname, isAbsolute, join } from './paths.ts';
 import { render } from './render.ts';
@@ -144,6 +144,9 @@ export function blockText(shell: InstallShell, options: InstallOptions, env: Env
       bin: options.bin === undefined ? '' : path(options.bin),
       cacheDir: path(cacheDir(env)),
       cacheFile: path(cachedPluginPath(shell, env)),
+      // cache mode: the public functions, for the stubs that load the plugin at their first call, and those whose first argument tab completes.
+      functions: FUNCTIONS.map(([suffix]) => functionName(variantOf(shell), options.prefix, suffix)),
+      completed: FUNCTIONS.filter(([, , , , , completes]) => completes).map(([suffix]) => functionName(variantOf(shell), options.prefix, suffix)),
       // Where the zsh completion script goes: fpath gets it, and compdef too if compinit ran first.
       zshFunctions: path(dirname(completionPath('zsh', env))),
       shown: { cacheFile: shown(cachedPluginPath(shell, env), env), bin: options.bin === undefined ? '' : shown(options.bin, env) },

@@ -71,6 +71,11 @@ export function shPrefix(prefix: string): string {
   );
 }
 
+/** A public function's name: `<prefix>-login`, or `<prefix>_login` in the sh variant. */
+export function functionName(shell: PluginShell, prefix: string, suffix: string): string {
+  return `${prefix}${shell === 'sh' ? '_' : '-'}${suffix}`;
+}
+
 export function renderPlugin({ shell, prefix, profile }: PluginOptions): string {
   const flags = initFlags({ prefix, profile });
   return render(
@@ -85,7 +90,7 @@ export function renderPlugin({ shell, prefix, profile }: PluginOptions): string 
       regions: REGIONS.map(({ id, name }) => ({ id, name })),
       tools: LOGIN_TOOLS,
       functions: FUNCTIONS.map(([suffix, usage, summary, helper, fixed, completes]) => ({
-        name: `${prefix}${shell === 'sh' ? '_' : '-'}${suffix}`,
+        name: functionName(shell, prefix, suffix),
         suffix,
         usage,
         // pull and push take ctr's own order too: options first, the image last.

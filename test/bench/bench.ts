@@ -92,6 +92,20 @@ function main(): number {
           ...(mode === 'cache' ? { target: 1 } : { note: mode === 'eval' ? 'its cost is init’s' : 'goes stale on upgrade' }),
         });
       }
+      // cache mode loads the plugin at the first call instead: a new shell's first call against static mode's.
+      // (--help: fish's start here moves XDG_CONFIG_HOME, and with it the profile.)
+      const first = 'swr-ref --help';
+      check(fixture.start(shell, 'cache', first), options, 'usage: swr-ref IMAGE');
+      const [eager, lazy] = timePair(fixture.start(shell, 'static', first), fixture.start(shell, 'cache', first), options);
+      rows.push({
+        figure: `\`${shell} -i -c 'swr-ref --help'\`, cache mode (the first call loads the plugin)`,
+        baseline: 'the same in static mode',
+        measured: lazy,
+        base: eager,
+        unit: 'ms',
+        compare: 'added',
+        note: 'the load moves to the first call',
+      });
     }
 
     for (const [shell, { argv, source }] of Object.entries(SHELLS)) {

@@ -26,6 +26,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, runCli } from '../support/cli.ts';
 import { run } from '../support/process.ts';
 import { ROOT } from '../support/runtimes.ts';
+import { completeBash, completeFish, completeZsh } from '../support/complete.ts';
+import { BASE, KEY } from '../support/plugin-cases.ts';
 import { inCi, requireTools } from '../support/tools.ts';
 
 type Shell = 'bash' | 'zsh' | 'fish';
@@ -105,6 +107,30 @@ function requireFiles(...paths: string[]): boolean {
   return false;
 }
 
+/** A directory with stand-in docker, podman and ctr that print their name, arguments and standard input. */
+function recordingTools(home: string): string {
+  const dir = join(home, 'tools');
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(home, '.config', 'swr-shell'), { recursive: true });
+  const script = '#!/bin/sh\nprintf \'%s\' "${0##*/}"; printf \' [%s]\' "$@"; printf \'\\nstdin:\'; cat; echo\n';
+  for (const tool of ['docker', 'podman', 'ctr']) writeFileSync(join(dir, tool), script, { mode: 0o755 });
+  writeFileSync(join(home, '.config', 'swr-shell', 'default.conf'), BASE);
+  writeFileSync(join(home, 'stdin'), 'from stdin\n');
+  return dir;
+}
+
+/** Prints "NAME: yes" when NAME is a function, else "NAME: no". */
+function defined(shell: Shell, name: string): string {
+  switch (shell) {
+    case 'bash':
+      return `if declare -F ${name} >/dev/null; then echo '${name}: yes'; else echo '${name}: no'; fi`;
+    case 'zsh':
+      return `if (( $+functions[${name}] )); then echo '${name}: yes'; else echo '${name}: no'; fi`;
+    case 'fish':
+      return `if functions -q ${name}; echo '${name}: yes'; else; echo '${name}: no'; end`;
+  }
+}
+
 const rcPath = (home: string, shell: Shell): string =>
   ({ bash: join(home, '.bashrc'), zsh: join(home, '.zshrc'), fish: join(home, '.config/fish/conf.d/swr-shell.fish') })[shell];
 const cachePath = (home: string, shell: Shell): string => join(home, '.cache', 'swr-shell', `plugin.${shell}`);
@@ -145,6 +171,111 @@ describe.runIf(requireTools('bash', 'zsh', 'fish', 'strace') && requireFiles('/u
       expect(execveCount(shell, home, path)).toBe(bare);
       const warm = start(shell, home, path, probe(shell, 'swr'));
       expect(warm).toEqual({ status: 0, stdout: 'function\n', stderr: '' });
+    });
+
+    it('a warm start defines stubs; the first call of each function loads the plugin and runs it with the same argv, stdin and status', () => {
+      const { home, path } = installed(shell);
+      const withTools = `${recordingTools(home)}:${path}`;
+      expect(start(shell, home, path, 'true')).toEqual({ status: 0, stdout: '', stderr: '' });
+      const cache = cachePath(home, shell);
+      const loaded = `${defined(shell, '__swr_do_ref')}; ${defined(shell, '__swr_lazy')}`;
+      const status = shell === 'fish' ? 'echo status=$status' : 'echo status=$?';
+      const source = shell === 'fish' ? 'source' : '.';
+      const calls = [
+        'swr-login docker',
+        'swr-logout podman --verbose',
+        'swr-pull app:v1',
+        'swr-push app:v1 --plain-http',
+        'swr-ref app:v1',
+        'swr-ref',
+        'swr-region cn-north-4',
+        'swr-region --help',
+        'swr-login',
+      ];
+      for (const call of calls) {
+        // The first call in a warm shell (a stub), in the shell itself (a redirection, not a pipe),
+        // against the same call after sourcing the cached plugin by hand.
+        const after = `${call} <${join(home, 'stdin')}; ${status}; ${loaded}; echo "$SWR_REGION"`;
+        const lazy = start(shell, home, withTools, `${loaded}; ${after}`);
+        const eager = start(shell, home, withTools, `${source} ${cache}; ${after}`);
+        expect(eager.stdout, call).toMatch(/status=\d+\n__swr_do_ref: yes\n/);
+        expect(lazy, call).toEqual({ ...eager, stdout: `__swr_do_ref: no\n__swr_lazy: yes\n${eager.stdout}` });
+      }
+      // A stub that the plugin does not replace says so and fails, also at its next call, and does not call
+      // itself forever: the cached file gone, or a plugin of other names in its place.
+      const other = join(home, 'other-names');
+      writeFileSync(other, runCli(['init', shell === 'fish' ? 'fish' : shell, '--cmd', 'hw'], { HOME: home, PATH: path }).stdout);
+      for (const [how, cause] of [['rm', 'gone'], [`cp ${other}`, 'other names']] as const) {
+        const script = `command ${how} ${cache}; swr-ref app:v1; ${status}; swr-ref app:v1; ${status}; swr-pull app:v1; ${status}`;
+        const failed = start(shell, home, withTools, script);
+        expect(failed.stdout, cause).toBe('status=127\n'.repeat(3));
+        const message = (name: string): string => `swr-shell: ${name} is not loaded: ${cache} is gone or lacks it; open a new shell, or run swr-shell doctor.`;
+        expect(failed.stderr.split('\n').filter((line) => line.startsWith('swr-shell: ')), cause).toEqual([message('swr-ref'), message('swr-ref'), message('swr-pull')]);
+        start(shell, home, path, 'true'); // renders the plugin again
+      }
+    });
+
+    it('the first call through a stub shows no key in a trace, leaks no variable, keeps the options, and survives set -eu', () => {
+      const { home, path } = installed(shell);
+      const withTools = `${recordingTools(home)}:${path}`;
+      start(shell, home, path, 'true');
+      const source = shell === 'fish' ? 'source' : '.';
+      const script =
+        shell === 'fish'
+          ? 'set fish_trace 1; swr-login docker; set -e fish_trace; echo status=$status; set -n | string match -q "*__swr_[a-z]*[!e]"; and echo leaked; or echo clean'
+          : 'set -xa; swr-login docker; { s=$?; set +xa; } 2>/dev/null; echo status=$s; env | grep __swr || echo clean; set -a; swr-ref app:v1 >/dev/null; echo "${-//[^a]/}"; set +a';
+      const lazy = start(shell, home, withTools, script);
+      expect(lazy.stdout).toContain(`stdin:${KEY}`);
+      expect(lazy.stdout).toMatch(shell === 'fish' ? /status=0\nclean\n$/ : /status=0\nclean\na\n$/);
+      expect(lazy.stderr).toContain('swr-login docker');
+      expect(lazy.stderr).not.toContain(KEY);
+      // The trace is the plugin's own, the stub's two lines aside.
+      const eager = start(shell, home, withTools, `${source} ${cachePath(home, shell)}; ${script}`);
+      expect(lazy.stdout).toBe(eager.stdout);
+      if (shell !== 'fish') {
+        const strict = start(shell, home, withTools, 'set -eu; swr-ref app:v1; echo survived');
+        expect(strict).toEqual({ status: 0, stdout: 'swr.ap-southeast-3.myhuaweicloud.com/team/app:v1\nsurvived\n', stderr: '' });
+      }
+    });
+
+    it('tab completes the first argument before the first call, as the plugin does', () => {
+      const { home, path } = installed(shell);
+      start(shell, home, path, 'true');
+      const processEnv = env(home, path);
+      const lines = ['swr-login ', 'swr-logout p', 'swr-region ap-southeast-'];
+      const cache = cachePath(home, shell);
+      let lazy: Array<Array<{ word: string }>>;
+      if (shell === 'fish') {
+        lazy = completeFish(`source ${rcPath(home, shell)}`, lines, processEnv);
+        expect(lazy).toEqual(completeFish(`source ${cache}`, lines, processEnv));
+      } else if (shell === 'zsh') {
+        const compinit = `autoload -Uz compinit && compinit -u -d ${join(home, 'zcompdump')}`;
+        lazy = completeZsh(`${compinit}; source ${rcPath(home, shell)}`, lines, processEnv);
+        expect(lazy).toEqual(completeZsh(`${compinit}; source ${cache}`, lines, processEnv));
+      } else {
+        // A completion function that returns 124 has changed the command's compspec: readline then starts
+        // again with the new one, as the loop below does.
+        const stub = completeBash(`. ${rcPath(home, shell)}`, lines.slice(0, 1), processEnv);
+        expect(stub).toEqual([[]]); // the stub alone: status 124, and nothing yet
+        lazy = lines.map((line) => {
+          const words = line.split(' ');
+          const script = (file: string): string =>
+            `. ${file}; COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')}) COMP_CWORD=1 COMP_LINE='${line}' COMP_POINT=${line.length} COMPREPLY=(); ` +
+            `for __t in 1 2; do __s=$(complete -p -- ${words[0]}); __f=\${__s#* -F }; "\${__f%% *}" ${words[0]} '${words[1]}' ${words[0]}; [[ $? == 124 ]] || break; done; ` +
+            `printf '%s\\n' "\${COMPREPLY[@]}"`;
+          const run = (file: string): string => {
+            const result = spawnSync('bash', ['--norc', '--noprofile', '-c', script(file)], { env: processEnv, encoding: 'utf8', timeout: 30_000 });
+            expect(result.stderr).toBe('');
+            return result.stdout;
+          };
+          const first = run(rcPath(home, shell));
+          expect(first).toBe(run(cache));
+          return first.split('\n').filter(Boolean).map((word) => ({ word }));
+        });
+      }
+      expect(lazy[0]!.map((match) => match.word).sort()).toEqual(['docker', 'nerdctl', 'podman']);
+      expect(lazy[1]!.map((match) => match.word)).toEqual(['podman']);
+      expect(lazy[2]!.map((match) => match.word)).toContain('ap-southeast-1');
     });
 
     it('install --cmd hw again reaches the next shell; back to eval mode deletes the cache', () => {

@@ -96,6 +96,19 @@ describe.runIf(requireTools('ksh93', 'mksh', 'dash', 'busybox', 'yash'))('instal
           expect(bare.stdout, run.join(' ')).toMatch(new RegExp(`^(missing ${prefix}_\\w+\\n){6}no-swr-shell\\n$`));
         }
       }
+      if (mode === 'cache') {
+        // Warm now: each shell defines stubs at start, and the first call loads the plugin in the shell itself.
+        const warm =
+          `if command -V __swr_do_ref >/dev/null 2>&1; then echo loaded; else echo stubs; fi; set -u; ${prefix}_ref team/app:v1; ` +
+          `${prefix}_ref 2>/dev/null; echo "status=$?"; ${prefix}_region cn-north-4 >/dev/null; echo "region=$SWR_REGION"; ` +
+          `if command -V __swr_do_ref >/dev/null 2>&1; then echo loaded; fi`;
+        for (const run of runs) {
+          const shellEnv: Record<string, string> = shell === 'sh' && !(run as readonly string[]).includes('-l') ? { ENV: rc } : {};
+          const started = interactive(run, home, path, warm, shellEnv);
+          expect(started.stdout, run.join(' ')).toBe(`stubs\n${REF}\nstatus=2\nregion=cn-north-4\nloaded\n`);
+          expect(started.status, run.join(' ')).toBe(0);
+        }
+      }
       if (mode === 'static') {
         rmSync(join(home, '.local/share/swr-shell', `init.${shell}`));
         const bare = interactive(runs[0]!, home, SYSTEM_PATH, probe(prefix), shell === 'sh' ? { ENV: rc } : {});

@@ -30,6 +30,11 @@ const CREATED = '# swr-shell install created this file: uninstall deletes it unl
 /** The code of cache mode (templates/block.ejs), as docs/install.md explains it. */
 function cacheCode(shell: Shell, flags: string): string[] {
   const file = `"$HOME"'/.cache/swr-shell/plugin.${shell}'`;
+  // A warm start defines stubs that load the plugin at the first call or tab (docs/install.md).
+  const prefix = /--cmd (\S+)/.exec(flags)?.[1] ?? 'swr';
+  const names = ['login', 'logout', 'pull', 'push', 'ref', 'region'].map((suffix) => `${prefix}-${suffix}`);
+  const completed = [names[0], names[1], names[5]].join(' ');
+  const lost = (name: string): string => `"swr-shell: ${name} is not loaded: "${file}" is gone or lacks it; open a new shell, or run swr-shell doctor."`;
   const dir = `"$HOME"'/.cache/swr-shell'`;
   const failed = `"swr-shell: $__swr_bin init ${shell}${flags} failed, so the functions are not loaded: run swr-shell doctor."`;
   if (shell === 'fish') {
@@ -46,7 +51,24 @@ function cacheCode(shell: Shell, flags: string): string[] {
       '    set -l __swr_line',
       '    test -r $__swr_file; and read __swr_line <$__swr_file',
       '    if test "$__swr_line" = "$__swr_stamp"; and not test $__swr_bin -nt $__swr_file',
-      '        source $__swr_file',
+      "        function __swr_lazy --description 'swr-shell: loads the cached plugin, then runs its arguments'",
+      '            set -l fish_trace',
+      '            function __swr_lazy',
+      `                printf '%s\\n' ${lost('$argv[1]')} >&2`,
+      '                return 127',
+      '            end',
+      `            if test -r ${file}`,
+      `                source ${file}`,
+      '            else',
+      '                set argv __swr_lazy $argv[1]',
+      '            end',
+      '            $argv',
+      '        end',
+      ...names.flatMap((name) => [`        function ${name}`, `            __swr_lazy ${name} $argv`, '        end']),
+      "        function __swr_lazy_complete --description 'swr-shell: loads the cached plugin, then completes again'",
+      '            __swr_lazy true; and complete -C (commandline -cp)',
+      '        end',
+      `        complete ${completed.split(' ').map((name) => `-c ${name}`).join(' ')} -f -n __fish_is_first_arg -a '(__swr_lazy_complete)'`,
       `    else if set __swr_line ($__swr_bin init fish${flags} | string collect)`,
       `        test -d ${dir}; or command mkdir -p ${dir} 2>/dev/null`,
       `        if test -w ${dir}`,
@@ -69,7 +91,37 @@ function cacheCode(shell: Shell, flags: string): string[] {
     `    __swr_stamp='# cached by the swr-shell block, from '"$__swr_line"'; init ${shell}${flags}' __swr_line=`,
     '    if [ -r "$__swr_file" ]; then IFS= read -r __swr_line <"$__swr_file"; fi',
     '    if [ "$__swr_line" = "$__swr_stamp" ] && ! [ "$__swr_bin" -nt "$__swr_file" ]; then',
-    '        . "$__swr_file"',
+    '        __swr_lazy() {',
+    '            {',
+    '                \\builtin set -- "$-" "$@"',
+    '                \\builtin set +xa',
+    '            } 2>/dev/null',
+    '            # shellcheck disable=SC2317 # the replacement, run by a stub that the plugin did not replace',
+    '            __swr_lazy() {',
+    `                printf '%s\\n' ${lost('$1')} >&2`,
+    '                \\builtin return 127',
+    '            }',
+    `            if [ -r ${file} ]; then \\builtin . ${file}; else \\builtin set -- "$1" __swr_lazy "$2"; fi`,
+    '            case $1 in *a*) \\builtin set -a ;; esac',
+    '            case $1 in',
+    '            *x*)',
+    '                \\builtin shift',
+    '                \\builtin set -x',
+    '                "$@"',
+    '                ;;',
+    '            *)',
+    '                \\builtin shift',
+    '                "$@"',
+    '                ;;',
+    '            esac',
+    '        }',
+    ...names.map((name) => `        function ${name} { __swr_lazy ${name} \${1+"$@"}; }`),
+    ...(shell === 'bash'
+      ? ['        __swr_lazy_complete() { __swr_lazy : && \\builtin return 124; }', `        \\builtin complete -F __swr_lazy_complete -- ${completed}`]
+      : [
+          '        __swr_lazy_complete() { __swr_lazy : && [[ ${_comps[${words[1]}]-} != __swr_lazy_complete ]] && "${_comps[${words[1]}]}" "$@"; }',
+          `        if (($+functions[compdef])); then compdef __swr_lazy_complete ${completed}; fi`,
+        ]),
     `    elif __swr_line=$("$__swr_bin" init ${shell}${flags}); then`,
     `        [ -d ${dir} ] || \\command mkdir -p ${dir} 2>/dev/null`,
     `        if [ -w ${dir} ]; then`,
