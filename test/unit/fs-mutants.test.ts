@@ -38,14 +38,20 @@ describe('writeFileAtomic', () => {
     const { fs: memfs } = fakeIo();
     const { fs, calls } = recording(memfs);
     writeFileAtomic(fs, TARGET, 'data\n');
-    const names = calls.map(([name]) => name);
-    const open = calls.find(([name]) => name === 'openSync')!;
-    const fd = calls[names.indexOf('writeSync')]![1];
-    expect(calls[names.indexOf('fsyncSync')]).toEqual(['fsyncSync', fd]);
-    expect(names.lastIndexOf('writeSync')).toBeLessThan(names.indexOf('fsyncSync'));
-    expect(names.indexOf('fsyncSync')).toBeLessThan(names.indexOf('closeSync'));
-    expect(names.indexOf('closeSync')).toBeLessThan(names.indexOf('renameSync'));
-    expect(calls[names.indexOf('renameSync')]).toEqual(['renameSync', open[1], TARGET]);
+    // From `from` on: memfs reuses file descriptors, so an earlier call may name the same one.
+    const at = (name: string, first: unknown, from = 0): number =>
+      from + calls.slice(from).findIndex(([called, arg]) => called === name && arg === first);
+    const rename = calls.find(([name]) => name === 'renameSync')!;
+    expect(rename[2]).toBe(TARGET);
+    const temporary = rename[1];
+    const opened = at('openSync', temporary);
+    const fd = calls.slice(opened).find(([name]) => name === 'writeSync')![1];
+    const fsync = at('fsyncSync', fd, opened);
+    const close = at('closeSync', fd, opened);
+    expect(calls.slice(fsync).some(([name, arg]) => name === 'writeSync' && arg === fd)).toBe(false);
+    expect(fsync).toBeGreaterThan(opened);
+    expect(fsync).toBeLessThan(close);
+    expect(close).toBeLessThan(at('renameSync', temporary));
     expect(memfs.readFileSync(TARGET, 'utf8')).toBe('data\n');
   });
 
@@ -101,7 +107,9 @@ describe('file-system failures', () => {
   it('readIfExists: undefined for a missing file, a failure for another error', () => {
     const { fs } = fakeIo();
     expect(readIfExists(fs, `${HOME}/missing`)).toBeUndefined();
-    expect(() => readIfExists(failing(fs, 'readFileSync', 'EACCES'), TARGET)).toThrow(new Failure(`cannot read ${TARGET}: permission denied.`));
+    expect(() => readIfExists(failing(fs, 'openSync', 'EACCES'), TARGET)).toThrow(new Failure(`cannot read ${TARGET}: permission denied.`));
+    fs.writeFileSync(TARGET, 'data');
+    expect(() => readIfExists(failing(fs, 'readSync', 'EIO'), TARGET)).toThrow(new Failure(`cannot read ${TARGET}: EIO: from the test.`));
   });
 
   it('resolveLinks: follows a chain of 39 links, refuses 40 and a loop, and fails on what it cannot inspect', () => {
@@ -133,7 +141,7 @@ describe('file-system failures', () => {
   it('writeFileAtomic refuses a directory and names a target it cannot inspect', () => {
     const { fs } = fakeIo();
     fs.mkdirSync(`${HOME}/dir`);
-    expect(() => writeFileAtomic(fs, `${HOME}/dir`, 'x')).toThrow(new Failure(`cannot write ${HOME}/dir: it is a directory.`));
-    expect(() => writeFileAtomic(failing(fs, 'statSync', 'EACCES'), TARGET, 'x')).toThrow(new Failure(`cannot inspect ${TARGET}: permission denied.`));
+    expect(() => writeFileAtomic(fs, `${HOME}/dir`, 'x')).toThrow(`cannot read ${HOME}/dir: it is a directory, not a regular file.`);
+    expect(() => writeFileAtomic(failing(fs, 'statSync', 'EACCES'), TARGET, 'x')).toThrow(new Failure(`cannot inspect ${HOME}: permission denied.`));
   });
 });
