@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { binaryToBytes, binaryToDisplay, bytesToBinary, sameBytes, utf8ToBinary } from '../../src/core/bytes.ts';
 import { chooseTool, loginArgs, logoutArgs } from '../../src/core/client-login.ts';
-import { UsageError } from '../../src/core/errors.ts';
+import { tomlString } from '../../src/core/containerd.ts';
+import { exitCodeOf, Failure, reportFailure, UsageError } from '../../src/core/errors.ts';
+import { dockerConfigJson, validateNamespace, validateSecretName } from '../../src/core/kubernetes.ts';
 import { findOnPath } from '../../src/core/path-search.ts';
 import { basename, dirname, isAbsolute, join, resolve } from '../../src/core/paths.ts';
 import { detectInstallShell, detectPluginShell, detectShell } from '../../src/core/shell.ts';
@@ -158,5 +160,77 @@ describe('which shell', () => {
         'cannot tell which shell to serve (parent process "node", SHELL "/bin/tcsh"): name it, as in swr-shell uninstall bash, zsh, fish, ksh, mksh or sh.',
       ),
     );
+  });
+});
+
+describe('errors', () => {
+  it('exit codes: 2 for usage, 1 for a failure and for anything else', () => {
+    expect(exitCodeOf(new UsageError('u'))).toBe(2);
+    expect(exitCodeOf(new Failure('f'))).toBe(1);
+    expect(exitCodeOf(new Error('e'))).toBe(1);
+    expect(exitCodeOf('text')).toBe(1);
+    expect(new UsageError('u').name).toBe('UsageError');
+    expect(new Failure('f').name).toBe('Failure');
+  });
+
+  it('reportFailure: a known error as it is, another as unexpected, the stack only under SWR_SHELL_DEBUG=1', () => {
+    const run = (error: unknown, debug?: string): [number, string, string] => {
+      let out = '';
+      let stack = '';
+      const status = reportFailure('prog', error, debug, (text) => void (out += text), (text) => void (stack += text));
+      return [status, out, stack];
+    };
+    expect(run(new Failure('no file'))).toEqual([1, 'prog: no file\n', '']);
+    expect(run(new UsageError('bad'))).toEqual([1, 'prog: bad\n', '']);
+    expect(run('thrown text')).toEqual([1, 'prog: unexpected error: thrown text\n', '']);
+    const error = new TypeError('oops');
+    expect(run(error, '0')).toEqual([1, 'prog: unexpected error: oops\n', '']);
+    expect(run(error, '1')).toEqual([1, 'prog: unexpected error: oops\n', `${error.stack}\n`]);
+    expect(run('no stack', '1')).toEqual([1, 'prog: unexpected error: no stack\n', '']);
+  });
+});
+
+describe('containerd and Kubernetes values', () => {
+  it('tomlString escapes backslash, quote and control characters only', () => {
+    expect(tomlString('a\\b"c')).toBe('"a\\\\b\\"c"');
+    expect(tomlString('\u0000\n\u001f\u007f ~é')).toBe('"\\u0000\\u000a\\u001f\\u007f ~é"');
+    expect(tomlString('')).toBe('""');
+  });
+
+  it('a secret name is a DNS-1123 subdomain of at most 253 characters', () => {
+    const name = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+    expect(validateSecretName(name)).toBe(name);
+    expect(validateSecretName('a-1.b')).toBe('a-1.b');
+    expect(() => validateSecretName(`${name}e`)).toThrow(
+      new UsageError(
+        `invalid secret name ${JSON.stringify(`${name}e`)}: it is 254 characters long (at most 253). Kubernetes accepts lower-case letters, digits and "-" and ".", starting and ending with a letter or digit.`,
+      ),
+    );
+    expect(() => validateSecretName('a-')).toThrow(
+      new UsageError(
+        'invalid secret name "a-": it is not a DNS-1123 subdomain. Kubernetes accepts lower-case letters, digits and "-" and ".", starting and ending with a letter or digit.',
+      ),
+    );
+    for (const bad of ['-a', 'A', 'a..b', '.a', 'a_b', '']) expect(() => validateSecretName(bad)).toThrow(UsageError);
+  });
+
+  it('a namespace is a DNS-1123 label of at most 63 characters, without "."', () => {
+    expect(validateNamespace('a'.repeat(63))).toBe('a'.repeat(63));
+    expect(validateNamespace('x')).toBe('x');
+    expect(() => validateNamespace('a'.repeat(64))).toThrow(
+      new UsageError(
+        `invalid namespace "${'a'.repeat(64)}": it is 64 characters long (at most 63). Kubernetes accepts lower-case letters, digits and "-", starting and ending with a letter or digit.`,
+      ),
+    );
+    expect(() => validateNamespace('a.b')).toThrow(
+      new UsageError('invalid namespace "a.b": it is not a DNS-1123 label. Kubernetes accepts lower-case letters, digits and "-", starting and ending with a letter or digit.'),
+    );
+  });
+
+  it('the .dockerconfigjson holds one auths entry with user, key and their base64', () => {
+    const login = { registry: 'swr.example', profile: 'p', region: 'r', ak: 'AK', user: 'proj@AK', loginKey: 'k3y' };
+    expect(JSON.parse(dockerConfigJson(login))).toEqual({
+      auths: { 'swr.example': { username: 'proj@AK', password: 'k3y', auth: Buffer.from('proj@AK:k3y').toString('base64') } },
+    });
   });
 });
