@@ -9,6 +9,7 @@ import { exitCodeOf, Failure, reportFailure, UsageError } from '../../src/core/e
 import { dockerConfigJson, validateNamespace, validateSecretName } from '../../src/core/kubernetes.ts';
 import { findOnPath } from '../../src/core/path-search.ts';
 import { basename, dirname, isAbsolute, join, resolve } from '../../src/core/paths.ts';
+import { FUNCTIONS, initFlags, renderPlugin, shPrefix } from '../../src/core/plugin.ts';
 import { detectInstallShell, detectPluginShell, detectShell } from '../../src/core/shell.ts';
 import { editDistance, nearest } from '../../src/core/spelling.ts';
 import { fakeIo, HOME } from '../support/io.ts';
@@ -232,5 +233,35 @@ describe('containerd and Kubernetes values', () => {
     expect(JSON.parse(dockerConfigJson(login))).toEqual({
       auths: { 'swr.example': { username: 'proj@AK', password: 'k3y', auth: Buffer.from('proj@AK:k3y').toString('base64') } },
     });
+  });
+});
+
+describe('plugin options', () => {
+  it('initFlags: only what differs from the defaults, each after a space', () => {
+    expect(initFlags({ prefix: 'swr' })).toBe('');
+    expect(initFlags({ prefix: 'hw' })).toBe(' --cmd hw');
+    expect(initFlags({ prefix: 'swr', profile: 'prod' })).toBe(' --profile prod');
+    expect(initFlags({ prefix: 'hw', profile: 'prod' })).toBe(' --cmd hw --profile prod');
+    expect(initFlags({ prefix: 'swr', profile: '' })).toBe('');
+  });
+
+  it('shPrefix refuses "-" and suggests "_" for every one', () => {
+    expect(shPrefix('hw_1')).toBe('hw_1');
+    expect(() => shPrefix('a-b-c')).toThrow(
+      new UsageError(
+        'invalid --cmd prefix "a-b-c" for sh: POSIX sh allows no "-" in a function name; use letters, digits and "_" (for example --cmd a_b_c).',
+      ),
+    );
+  });
+
+  it('function names join prefix and suffix with "-", or "_" for sh; pull and push show the second order', () => {
+    const bash = renderPlugin({ shell: 'bash', prefix: 'hw' });
+    const sh = renderPlugin({ shell: 'sh', prefix: 'hw' });
+    for (const [suffix] of FUNCTIONS) {
+      expect(bash).toContain(`\nfunction hw-${suffix} {\n`);
+      expect(sh).toMatch(new RegExp(`\\nhw_${suffix}\\(\\) [({]\\n`));
+    }
+    expect(bash).toContain('[ctr-options...] IMAGE');
+    expect(bash).toContain(' --cmd hw');
   });
 });
