@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { binaryToBytes, binaryToDisplay, bytesToBinary, sameBytes, utf8ToBinary } from '../../src/core/bytes.ts';
 import { chooseTool, loginArgs, logoutArgs } from '../../src/core/client-login.ts';
-import { tomlString } from '../../src/core/containerd.ts';
+import { renderContainerdAuth, tomlString } from '../../src/core/containerd.ts';
+import { providerEnv, renderKubeletConfig } from '../../src/core/kubelet-config.ts';
 import { exitCodeOf, Failure, reportFailure, UsageError } from '../../src/core/errors.ts';
 import { dockerConfigJson, validateNamespace, validateSecretName } from '../../src/core/kubernetes.ts';
 import { findOnPath } from '../../src/core/path-search.ts';
@@ -263,5 +264,38 @@ describe('plugin options', () => {
     }
     expect(bash).toContain('[ctr-options...] IMAGE');
     expect(bash).toContain(' --cmd hw');
+  });
+});
+
+describe('what the node configs hold', () => {
+  const login = { registry: 'swr.example', profile: 'p', region: 'r', ak: 'AK', user: 'proj@AK', loginKey: 'k3y' };
+
+  it('the containerd CRI table is named by config version', () => {
+    expect(renderContainerdAuth(login, '2')).toContain('"io.containerd.grpc.v1.cri"');
+    expect(renderContainerdAuth(login, '3')).toContain('"io.containerd.cri.v1.images"');
+  });
+
+  it('the provider environment: directory, profile, the settings that are set, and a duration only when given', () => {
+    const env = { SWR_REGION: 'r', SWR_PROJECT: '', SWR_REGISTRY: 'swr.example', HUAWEICLOUD_SDK_SK: 'secret' };
+    expect(providerEnv(env, { configHome: '/c', profile: 'p', cacheDuration: undefined })).toEqual([
+      ['XDG_CONFIG_HOME', '/c'],
+      ['SWR_PROFILE', 'p'],
+      ['SWR_REGION', 'r'],
+      ['SWR_REGISTRY', 'swr.example'],
+    ]);
+    expect(providerEnv({}, { configHome: '/c', profile: 'p', cacheDuration: '1h' })).toEqual([
+      ['XDG_CONFIG_HOME', '/c'],
+      ['SWR_PROFILE', 'p'],
+      ['SWR_CACHE_DURATION', '1h'],
+    ]);
+    expect(renderKubeletConfig(login, { env: [], cacheDuration: '1h' })).toMatch(/^apiVersion: "?kubelet\.config\.k8s\.io\/v1"?$/m);
+  });
+
+  it('a name of the greatest length that breaks the rule is told so, not that it is too long', () => {
+    expect(() => validateNamespace(`${'a'.repeat(62)}-`)).toThrow(/it is not a DNS-1123 label/);
+  });
+
+  it('join leaves a relative path relative', () => {
+    expect(join('', 'a')).toBe('a');
   });
 });
