@@ -43,7 +43,11 @@ const PLACES: Readonly<Record<string, readonly Place[]>> = {
   loginKey: [{ value: (n) => 'a'.repeat(n), variable: 'SWR_LOGIN_KEY' }],
   subProject: [{ value: (n) => 'p'.repeat(n), variable: 'SWR_PROJECT' }],
   org: [{ value: (n) => `o${'r'.repeat(n)}g`, variable: 'SWR_ORG' }],
-  host: [{ value: (n) => `registry.example.com:${'5'.repeat(n)}`, image: (host) => `${host}/team/app` }],
+  host: [
+    { value: (n) => `a${'b'.repeat(n)}c.example.com:5000`, image: (host) => `${host}/team/app` },
+    { value: (n) => `registry.a${'b'.repeat(n)}c:5000`, image: (host) => `${host}/team/app` },
+    { value: (n) => `registry.example.com:${'5'.repeat(n)}`, image: (host) => `${host}/team/app` },
+  ],
   tag: [{ value: (n) => `v${'1'.repeat(n)}`, image: (tag) => `team/app:${tag}` }],
   digest: [
     { value: (n) => `sha256:${'0'.repeat(n)}`, image: (digest) => `team/app@${digest}` },
@@ -63,7 +67,8 @@ function bounds(source: string): Array<[number, number]> {
  * in a pattern is caught rather than followed: SPEC §1 for the AK, SK, login
  * key, organization and tag; the messages users read for the sub-project
  * ("1 to 40"), profile ("1 to 64") and --cmd prefix (1 to 32); OCI for the
- * digests' hex lengths; a TCP port has at most 5 digits. Organization, tag,
+ * digests' hex lengths; a DNS label of a host has at most 63 characters and a
+ * TCP port at most 5 digits. Organization, tag,
  * profile and prefix bound the characters between a fixed first (and last) one.
  */
 const DOCUMENTED: Readonly<Record<string, ReadonlyArray<readonly [number, number]>>> = {
@@ -72,7 +77,11 @@ const DOCUMENTED: Readonly<Record<string, ReadonlyArray<readonly [number, number
   loginKey: [[64, 64]],
   subProject: [[1, 40]],
   org: [[0, 62]],
-  host: [[1, 5]],
+  host: [
+    [0, 61],
+    [0, 61],
+    [1, 5],
+  ],
   tag: [[0, 127]],
   digest: [
     [64, 64],
