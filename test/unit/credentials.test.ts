@@ -55,6 +55,11 @@ describe('parseCredentialsCsv, to the letter', () => {
   });
 
   it('says exactly what is wrong, and never shows a value', () => {
+    // A doubled quote is a quote in the field, not the end and start of quoting; a BOM only at the start is dropped.
+    expect(refusal(`Access Key Id,Secret Access Key\n"TESTAKEXAMPLE""123",${SK}\n`)).toContain('its "Access Key Id" is not an access key ID');
+    expect(refusal(`Access Key Id,Secret Access Key\nTESTAKEXAMPLE\uFEFF123,${SK}\n`)).toContain('its "Access Key Id" is not an access key ID');
+    // A row with an empty cell (no user name) is a row of keys still.
+    expect(parseCredentialsCsv(`User Name,Access Key Id,Secret Access Key\n,${AK},${SK}\n`, 'x.csv')).toEqual({ ak: AK, sk: SK });
     expect(refusal('')).toBe(`cannot use credentials file x.csv: it is empty. ${FIX}`);
     expect(refusal('\uFEFF\n \n')).toBe(`cannot use credentials file x.csv: it is empty. ${FIX}`);
     expect(refusal(`Access Key Id,Secret\n${AK},${SK}\n`)).toBe(
