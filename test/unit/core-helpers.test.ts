@@ -262,7 +262,7 @@ describe('plugin options', () => {
       expect(bash).toContain(`\nfunction hw-${suffix} {\n`);
       expect(sh).toMatch(new RegExp(`\\nhw_${suffix}\\(\\) [({]\\n`));
     }
-    expect(bash.match(/'       hw-(\w+) \[ctr-options\.\.\.\] IMAGE'/g)).toEqual([
+    expect(bash.match(/' {7}hw-(\w+) \[ctr-options\.\.\.\] IMAGE'/g)).toEqual([
       "'       hw-pull [ctr-options...] IMAGE'",
       "'       hw-push [ctr-options...] IMAGE'",
     ]);
