@@ -44,8 +44,8 @@ const PLACES: Readonly<Record<string, readonly Place[]>> = {
   subProject: [{ value: (n) => 'p'.repeat(n), variable: 'SWR_PROJECT' }],
   org: [{ value: (n) => `o${'r'.repeat(n)}g`, variable: 'SWR_ORG' }],
   host: [
-    { value: (n) => `r${'e'.repeat(n)}g.example.com`, image: (host) => `${host}/team/app` },
-    { value: (n) => `registry.e${'x'.repeat(n)}e.com`, image: (host) => `${host}/team/app` },
+    { value: (n) => `a${'b'.repeat(n)}c.example.com:5000`, image: (host) => `${host}/team/app` },
+    { value: (n) => `registry.a${'b'.repeat(n)}c:5000`, image: (host) => `${host}/team/app` },
     { value: (n) => `registry.example.com:${'5'.repeat(n)}`, image: (host) => `${host}/team/app` },
   ],
   tag: [{ value: (n) => `v${'1'.repeat(n)}`, image: (tag) => `team/app:${tag}` }],
@@ -67,7 +67,8 @@ function bounds(source: string): Array<[number, number]> {
  * in a pattern is caught rather than followed: SPEC §1 for the AK, SK, login
  * key, organization and tag; the messages users read for the sub-project
  * ("1 to 40"), profile ("1 to 64") and --cmd prefix (1 to 32); OCI for the
- * digests' hex lengths; a DNS label has at most 63 characters and a TCP port at most 5 digits. Organization, tag,
+ * digests' hex lengths; a DNS label of a host has at most 63 characters and a
+ * TCP port at most 5 digits. Organization, tag,
  * profile and prefix bound the characters between a fixed first (and last) one.
  */
 const DOCUMENTED: Readonly<Record<string, ReadonlyArray<readonly [number, number]>>> = {
@@ -76,7 +77,6 @@ const DOCUMENTED: Readonly<Record<string, ReadonlyArray<readonly [number, number
   loginKey: [[64, 64]],
   subProject: [[1, 40]],
   org: [[0, 62]],
-  // A DNS label is 1 to 63 characters: a first and a last one around 0 to 61 (the first label, then every other).
   host: [
     [0, 61],
     [0, 61],

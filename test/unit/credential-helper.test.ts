@@ -55,6 +55,14 @@ describe('docker-credential-swr get', () => {
     expect(answer(stdout)).toMatchObject({ Username: 'cn-north-4@BEIJINGAK0001', Secret: OTHER_KEY });
   });
 
+  it('keeps the default profile for its own host when another profile has the same registry', async () => {
+    const twin: Profile = { ...singapore, project: 'ap-southeast-3', ak: 'TWINAKEXAMPLE1', loginKey: OTHER_KEY };
+    const { stdout } = await get(SINGAPORE, { default: singapore, zzz: twin });
+    expect(answer(stdout)).toEqual({ ServerURL: SINGAPORE, Username: 'ap-southeast-3_dev@TESTAKEXAMPLE123', Secret: KEY });
+    const named = await get(SINGAPORE, { aaa: twin, bbb: singapore });
+    expect(answer(named.stdout)).toMatchObject({ Username: 'ap-southeast-3@TWINAKEXAMPLE1' });
+  });
+
   it('takes the first profile in name order when there is no default', async () => {
     const { stdout } = await get('swr.af-south-1.myhuaweicloud.com', { zeta: singapore, alpha: beijing });
     expect(answer(stdout)).toMatchObject({ Username: 'af-south-1@BEIJINGAK0001' });

@@ -36,3 +36,45 @@ describe('parseCredentialsCsv', () => {
     if (!message.startsWith('invalid')) expect((error as Error).message).toContain('x.csv');
   });
 });
+
+describe('parseCredentialsCsv, to the letter', () => {
+  const refusal = (text: string): string => {
+    try {
+      parseCredentialsCsv(text, 'x.csv');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('accepted');
+  };
+  const FIX =
+    'Download it again from the console (My Credentials > Access Keys); it has a header row "User Name,Access Key Id,Secret Access Key" and one row of keys.';
+
+  it('reads doubled quotes, CR line ends, blank rows and headers spelt with "_" or "-"', () => {
+    expect(parseCredentialsCsv(`"Na""me",ACCESS_KEY-ID,secret  access\tkey\r"a ""b"",c",${AK},${SK}\r \r,\r`, 'x.csv')).toEqual({ ak: AK, sk: SK });
+    expect(parseCredentialsCsv(`Access Key Id,Secret Access Key\n"${AK}","${SK}"`, 'x.csv')).toEqual({ ak: AK, sk: SK });
+  });
+
+  it('says exactly what is wrong, and never shows a value', () => {
+    // A doubled quote is a quote in the field, not the end and start of quoting; a BOM only at the start is dropped.
+    expect(refusal(`Access Key Id,Secret Access Key\n"TESTAKEXAMPLE""123",${SK}\n`)).toContain('its "Access Key Id" is not an access key ID');
+    expect(refusal(`Access Key Id,Secret Access Key\nTESTAKEXAMPLE\uFEFF123,${SK}\n`)).toContain('its "Access Key Id" is not an access key ID');
+    // A row with an empty cell (no user name) is a row of keys still.
+    expect(parseCredentialsCsv(`User Name,Access Key Id,Secret Access Key\n,${AK},${SK}\n`, 'x.csv')).toEqual({ ak: AK, sk: SK });
+    expect(refusal('')).toBe(`cannot use credentials file x.csv: it is empty. ${FIX}`);
+    expect(refusal('\uFEFF\n \n')).toBe(`cannot use credentials file x.csv: it is empty. ${FIX}`);
+    expect(refusal(`Access Key Id,Secret\n${AK},${SK}\n`)).toBe(
+      `cannot use credentials file x.csv: its first row has no "Access Key Id" and "Secret Access Key" columns. ${FIX}`,
+    );
+    expect(refusal(`Access Key,Secret Access Key\n${AK},${SK}\n`)).toContain('its first row has no');
+    expect(refusal('Access Key Id,Secret Access Key')).toBe(`cannot use credentials file x.csv: it has a header but no keys. ${FIX}`);
+    expect(refusal(`Access Key Id,Secret Access Key\n${AK},${SK}\n${AK},${SK}\n${AK},${SK}`)).toBe(
+      `cannot use credentials file x.csv: it holds 3 rows of keys, and swr-shell cannot tell which to use. ${FIX}`,
+    );
+    expect(refusal(`User Name,Access Key Id,Secret Access Key\n${AK},${SK}\n`)).toBe(
+      `cannot use credentials file x.csv: its row of keys has 2 fields, its header 3. ${FIX}`,
+    );
+    expect(refusal(`Access Key Id,Secret Access Key\n${SK}x${SK},${SK}\n`)).toBe(
+      `cannot use credentials file x.csv: its "Access Key Id" is not an access key ID (10 to 30 letters and digits). ${FIX}`,
+    );
+  });
+});

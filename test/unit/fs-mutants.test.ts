@@ -38,20 +38,20 @@ describe('writeFileAtomic', () => {
     const { fs: memfs } = fakeIo();
     const { fs, calls } = recording(memfs);
     writeFileAtomic(fs, TARGET, 'data\n');
-    const names = calls.map(([name]) => name);
-    // The write of the data, into the temporary file (a lock file is written too).
-    const written = calls.findIndex(([name, , data]) => name === 'writeSync' && new TextDecoder().decode(data as Uint8Array) === 'data\n');
-    const fd = calls[written]![1];
-    const flushed = calls.findIndex(([name, handle], index) => name === 'fsyncSync' && handle === fd && index > written);
-    const closed = calls.findIndex(([name, handle], index) => name === 'closeSync' && handle === fd && index > written);
-    const renamed = calls.findIndex(([name, , to]) => name === 'renameSync' && to === TARGET);
-    const open = calls.filter(([name]) => name === 'openSync').find(([, path]) => calls[renamed]![1] === path)!;
-    expect(written).toBeGreaterThan(-1);
-    expect(flushed).toBeGreaterThan(written);
-    expect(closed).toBeGreaterThan(flushed);
-    expect(renamed).toBeGreaterThan(closed);
-    expect(open).toBeDefined();
-    expect(names).toContain('fsyncSync');
+    // From `from` on: memfs reuses file descriptors, so an earlier call may name the same one.
+    const at = (name: string, first: unknown, from = 0): number =>
+      from + calls.slice(from).findIndex(([called, arg]) => called === name && arg === first);
+    const rename = calls.find(([name]) => name === 'renameSync')!;
+    expect(rename[2]).toBe(TARGET);
+    const temporary = rename[1];
+    const opened = at('openSync', temporary);
+    const fd = calls.slice(opened).find(([name]) => name === 'writeSync')![1];
+    const fsync = at('fsyncSync', fd, opened);
+    const close = at('closeSync', fd, opened);
+    expect(calls.slice(fsync).some(([name, arg]) => name === 'writeSync' && arg === fd)).toBe(false);
+    expect(fsync).toBeGreaterThan(opened);
+    expect(fsync).toBeLessThan(close);
+    expect(close).toBeLessThan(at('renameSync', temporary));
     expect(memfs.readFileSync(TARGET, 'utf8')).toBe('data\n');
   });
 
@@ -108,6 +108,8 @@ describe('file-system failures', () => {
     const { fs } = fakeIo();
     expect(readIfExists(fs, `${HOME}/missing`)).toBeUndefined();
     expect(() => readIfExists(failing(fs, 'openSync', 'EACCES'), TARGET)).toThrow(new Failure(`cannot read ${TARGET}: permission denied.`));
+    fs.writeFileSync(TARGET, 'data');
+    expect(() => readIfExists(failing(fs, 'readSync', 'EIO'), TARGET)).toThrow(new Failure(`cannot read ${TARGET}: EIO: from the test.`));
   });
 
   it('resolveLinks: follows a chain of 39 links, refuses 40 and a loop, and fails on what it cannot inspect', () => {
@@ -136,7 +138,7 @@ describe('file-system failures', () => {
     );
   });
 
-  it('writeFileAtomic refuses a directory, and names the place it cannot inspect', () => {
+  it('writeFileAtomic refuses a directory and names a target it cannot inspect', () => {
     const { fs } = fakeIo();
     fs.mkdirSync(`${HOME}/dir`);
     expect(() => writeFileAtomic(fs, `${HOME}/dir`, 'x')).toThrow(`cannot read ${HOME}/dir: it is a directory, not a regular file.`);

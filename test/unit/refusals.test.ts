@@ -30,18 +30,25 @@ function message(check: () => unknown): string {
 const AK_FIX = 'An AK is 10 to 30 letters and digits; copy the "Access Key Id" column of credentials.csv.';
 
 describe('what is wrong with a value', () => {
+  const OTHER = 'contains characters other than letters and digits';
   it.each([
     ['', 'is empty'],
-    // An AK is never echoed (it could be an SK given in its place): what is wrong, without the value.
-    ['TESTAKEXAMPLE\n12', 'contains characters other than letters and digits'],
-    ['TESTAKEXAMPLE\r12', 'contains characters other than letters and digits'],
-    ['TESTAKEXAMPLE 12', 'contains characters other than letters and digits'],
-    ['TESTAKEXAMPLE#12', 'contains characters other than letters and digits'],
-    ['TESTAKEXAMPLE\t12', 'contains characters other than letters and digits'],
+    ['TESTAKEXAMPLE\n12', OTHER],
+    ['TESTAKEXAMPLE\r12', OTHER],
+    ['TESTAKEXAMPLE 12', OTHER],
+    ['TESTAKEXAMPLE#12', OTHER],
+    ['TESTAKEXAMPLE\t12', OTHER],
     ['A'.repeat(9), 'is 9 characters long (at least 10)'],
+    ['A'.repeat(10 - 1) + '\u00e9', OTHER],
     ['A'.repeat(31), 'is 31 characters long (at most 30)'],
-  ])('an AK %j %s', (ak, problem) => {
+  ])('an AK %j %s, and the message never shows the value', (ak, problem) => {
     expect(message(() => validateAk(ak))).toBe(`invalid access key ID: it ${problem}. ${AK_FIX}`);
+  });
+
+  it('an AK from a named source names the source, not the value', () => {
+    expect(message(() => validateAk('A'.repeat(9), 'HUAWEICLOUD_SDK_AK'))).toBe(
+      `invalid access key ID in HUAWEICLOUD_SDK_AK: it is 9 characters long (at least 10). ${AK_FIX}`,
+    );
   });
 
   it('a value of the greatest length, of allowed characters, in the wrong order has the wrong shape', () => {
