@@ -27,7 +27,7 @@ import { builtCli, runCli } from '../support/cli.ts';
 import { run } from '../support/process.ts';
 import { ROOT } from '../support/runtimes.ts';
 import { completeBash, completeFish, completeZsh } from '../support/complete.ts';
-import { BASE, KEY } from '../support/plugin-cases.ts';
+import { AK, BASE, KEY } from '../support/plugin-cases.ts';
 import { inCi, requireTools } from '../support/tools.ts';
 
 type Shell = 'bash' | 'zsh' | 'fish';
@@ -276,6 +276,35 @@ describe.runIf(requireTools('bash', 'zsh', 'fish', 'strace') && requireFiles('/u
       expect(lazy[0]!.map((match) => match.word).sort()).toEqual(['docker', 'nerdctl', 'podman']);
       expect(lazy[1]!.map((match) => match.word)).toEqual(['podman']);
       expect(lazy[2]!.map((match) => match.word)).toContain('ap-southeast-1');
+    });
+
+    it('aliases (in fish, functions) named like every command the block runs change nothing, cold or warm, before and at the first call', () => {
+      const { home, path } = installed(shell);
+      const withTools = `${recordingTools(home)}:${path}`;
+      const names = ['read', 'printf', 'eval', 'unset', 'set', 'command', 'builtin', 'mkdir', 'mv', 'return', 'shift', 'test', 'source', '[', '.'];
+      if (shell === 'fish') {
+        // fish looks a command up among functions first: an autoloaded one named like a builtin
+        // shadows it (fish refuses the names it reserves, such as read, set and test). fish's own
+        // startup breaks with a function named source or complete, so those two are left out.
+        const functions = join(home, '.config', 'fish', 'functions');
+        mkdirSync(functions, { recursive: true });
+        for (const name of ['printf', 'commandline', 'mkdir', 'mv', 'true']) {
+          writeFileSync(join(functions, `${name}.fish`), `function ${name}\n    echo hijacked by ${name}\nend\n`);
+        }
+      } else {
+        const rc = rcPath(home, shell);
+        const aliases = names.map((name) => `alias -- '${name}=echo hijacked by ${name}'\n`).join('');
+        writeFileSync(rc, aliases + readFileSync(rc, 'utf8'));
+      }
+      const call = 'swr-login docker; swr-ref app:v1';
+      const cold = start(shell, home, withTools, call);
+      expect(existsSync(cachePath(home, shell))).toBe(true);
+      const warm = start(shell, home, withTools, call);
+      for (const [when, started] of [['cold', cold], ['warm', warm]] as const) {
+        expect(`${started.stdout}${started.stderr}`, when).not.toContain('hijacked');
+        expect(started.stdout, when).toBe(`docker [login] [-u] [ap-southeast-3@${AK}] [--password-stdin] [swr.ap-southeast-3.myhuaweicloud.com]\nstdin:${KEY}\nswr.ap-southeast-3.myhuaweicloud.com/team/app:v1\n`);
+        expect(started.status, when).toBe(0);
+      }
     });
 
     it('install --cmd hw again reaches the next shell; back to eval mode deletes the cache', () => {

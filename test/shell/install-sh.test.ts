@@ -25,6 +25,16 @@ const TARGETS = [
   { shell: 'sh', file: '.shrc', runs: [['dash', '-i'], ['busybox', 'sh', '-i'], ['dash', '-l', '-i'], ['yash', '--posix', '-i']], env: {} },
 ] as const satisfies ReadonlyArray<{ shell: string; file: string; runs: ReadonlyArray<readonly string[]>; env: object }>;
 
+/**
+ * Aliases of every command a cache block and the sh plugin run, set before the block as a user
+ * might: each command word is escaped, so none of them is expanded. The tests remove them
+ * before their own probes (\\unalias -a). ksh93 cannot alias "[" (it reads the name as an array's).
+ */
+const hostileAliases = (shell: string): string =>
+  ['read', 'printf', 'eval', 'unset', 'set', 'command', 'mkdir', 'mv', 'return', 'shift', 'test', ...(shell === 'ksh' ? [] : ['['])]
+    .map((name) => `alias '${name}=echo hijacked by ${name}'\n`)
+    .join('');
+
 const sha256 = (path: string): string => (existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'absent');
 
 /** Prints "function" or "missing NAME" for each function, a reference if it can, and "no-swr-shell" without swr-shell. */
@@ -69,7 +79,9 @@ describe.runIf(requireTools('ksh93', 'mksh', 'dash', 'busybox', 'yash'))('instal
     ] as const)('%s mode: the functions are there, and uninstall gives back the bytes', (mode, flags, prefix) => {
       const home = mkdtempSync(join(root, `${shell}-${mode}-`));
       const rc = join(home, file);
-      writeFileSync(rc, `# my ${file}\nalias ll='ls -l'\nPS1='$ '`);
+      // In cache mode the startup file also aliases every command the block runs.
+      writeFileSync(rc, `# my ${file}\nalias ll='ls -l'\n${mode === 'cache' ? hostileAliases(shell) : ''}PS1='$ '`);
+      const unalias = mode === 'cache' ? '\\unalias -a\n' : '';
       const before = sha256(rc);
       // A login sh learns ENV from ~/.profile, as docs/posix-sh.md says to write it (and PATH,
       // after /etc/profile set its own, as a user with swr-shell in a directory of their own does).
@@ -86,7 +98,8 @@ describe.runIf(requireTools('ksh93', 'mksh', 'dash', 'busybox', 'yash'))('instal
       const path = mode === 'eval' ? withSwrShell : SYSTEM_PATH;
       for (const run of runs) {
         const shellEnv: Record<string, string> = shell === 'sh' && !(run as readonly string[]).includes('-l') ? { ENV: rc } : {};
-        const started = interactive(run, home, path, probe(prefix), shellEnv);
+        const started = interactive(run, home, path, unalias + probe(prefix), shellEnv);
+        expect(started.stderr, run.join(' ')).not.toContain('hijacked');
         expect(started.stdout, run.join(' ')).toBe('function\n'.repeat(6) + `${REF}\n` + (mode === 'eval' ? '' : 'no-swr-shell\n'));
         expect(started.status, run.join(' ')).toBe(0);
 
@@ -104,7 +117,8 @@ describe.runIf(requireTools('ksh93', 'mksh', 'dash', 'busybox', 'yash'))('instal
           `if command -V __swr_do_ref >/dev/null 2>&1; then echo loaded; fi`;
         for (const run of runs) {
           const shellEnv: Record<string, string> = shell === 'sh' && !(run as readonly string[]).includes('-l') ? { ENV: rc } : {};
-          const started = interactive(run, home, path, warm, shellEnv);
+          const started = interactive(run, home, path, unalias + warm, shellEnv);
+          expect(started.stderr, run.join(' ')).not.toContain('hijacked');
           expect(started.stdout, run.join(' ')).toBe(`stubs\n${REF}\nstatus=2\nregion=cn-north-4\nloaded\n`);
           expect(started.status, run.join(' ')).toBe(0);
         }
