@@ -73,11 +73,11 @@ export function storesKey(config: JsonObject, host: string): boolean {
   return isJsonObject(entry) && (Boolean(entry['auth']) || Boolean(entry['identitytoken']));
 }
 
-/** How a file is laid out: its indentation unit (none for a file on one line) and final newline. */
-function layoutOf(text: string | undefined): { indent: string | undefined; finalNewline: boolean } {
-  if (text === undefined || text.trim() === '') return { indent: '\t', finalNewline: true };
+/** How a file is laid out: its indentation unit, none for a file on one line (an edit keeps the final newline or its absence). */
+function indentOf(text: string | undefined): string | undefined {
+  if (text === undefined || text.trim() === '') return '\t';
   const indent = /\n([ \t]+)\S/.exec(text)?.[1];
-  return { indent: text.trim().includes('\n') ? (indent ?? '\t') : undefined, finalNewline: text.endsWith('\n') };
+  return text.trim().includes('\n') ? (indent ?? '\t') : undefined;
 }
 
 /** The white space at the start of the line that holds offset `at`. */
@@ -105,7 +105,7 @@ function addMember(
   const last = object.members.at(-1);
   const colon = first ? text.slice(first.keyEnd, first.value.start) : indent === undefined ? ':' : ': ';
   if (last && first) {
-    const gap = text.slice(text.indexOf('{', object.start) + 1, first.start);
+    const gap = text.slice(object.start + 1, first.start);
     const member = `${JSON.stringify(key)}${colon}${value(lineIndent(text, first.start), colon)}`;
     return spliceText(text, [{ start: last.value.end, end: last.value.end, text: `,${gap}${member}` }]);
   }
@@ -148,9 +148,9 @@ export function editCredHelpers(
   remove: boolean,
 ): CredHelpersEdit {
   const config = parseDockerConfig(original ?? '', path);
-  const { indent: unit, finalNewline } = layoutOf(original);
+  const unit = indentOf(original);
   const empty = original === undefined || original.trim() === '';
-  let text = empty ? EMPTY_CONFIG + (finalNewline ? '\n' : '') : original;
+  let text = empty ? `${EMPTY_CONFIG}\n` : original;
   const replaced: Array<{ host: string; helper: string }> = [];
   let changed = false;
   const quoted = JSON.stringify(HELPER_NAME);

@@ -3,7 +3,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyDockerConfig, editCredHelpers } from '../../src/core/docker-config.ts';
+import { applyDockerConfig, editCredHelpers, isJsonObject, maskSecrets, parseDockerConfig } from '../../src/core/docker-config.ts';
+import { Failure } from '../../src/core/errors.ts';
 import { writeProfile } from '../../src/core/profile.ts';
 import { dispatch } from '../../src/parser.ts';
 import { fakeIo, HOME, type FakeIoOptions } from '../support/io.ts';
@@ -160,6 +161,84 @@ describe('editCredHelpers', () => {
   });
 });
 
+describe('the layout of an edit, member by member', () => {
+  it('an empty or blank file becomes a tab-indented file with a final newline', () => {
+    const expected = `{\n\t"credHelpers": {\n\t\t"${HOST}": "swr"\n\t}\n}\n`;
+    expect(editCredHelpers('', PATH, [HOST], false).text).toBe(expected);
+    expect(editCredHelpers(' \n', PATH, [HOST], false).text).toBe(expected);
+  });
+
+  it('a file on one line stays on one line, with its final newline or without one', () => {
+    expect(editCredHelpers('{}', PATH, [HOST], false).text).toBe(`{"credHelpers":{"${HOST}":"swr"}}`);
+    expect(editCredHelpers('{"auths":{}}\n', PATH, [HOST], false).text).toBe(`{"auths":{},"credHelpers":{"${HOST}":"swr"}}\n`);
+  });
+
+  it('a file on several lines with no indented line gets tabs', () => {
+    expect(editCredHelpers('{\n"auths": {}\n}', PATH, [HOST], false).text).toBe(`{\n"auths": {},\n"credHelpers": {\n\t"${HOST}": "swr"\n}\n}`);
+  });
+
+  it('an empty object on several lines: the members one unit in from the line of its brace', () => {
+    expect(editCredHelpers('{\n    }', PATH, [HOST], false).text).toBe(`{\n    "credHelpers": {\n        "${HOST}": "swr"\n    }\n}`);
+    expect(editCredHelpers('{\n  "credHelpers": {\n  }\n}\n', PATH, [HOST], false).text).toBe(`{\n  "credHelpers": {\n    "${HOST}": "swr"\n  }\n}\n`);
+  });
+
+  it('removes its entry when it is the first of several, and only it', () => {
+    const text = `{"credHelpers": {"${HOST}": "swr", "gcr.io": "gcloud"}}`;
+    expect(editCredHelpers(text, PATH, [HOST], true)).toMatchObject({ text: '{"credHelpers": {"gcr.io": "gcloud"}}', changed: true });
+  });
+
+  it('replaces an entry that is not a string, and reports it as the file has it', () => {
+    const number = editCredHelpers(`{"credHelpers": {"${HOST}": 42}}`, PATH, [HOST], false);
+    expect(number).toMatchObject({ text: `{"credHelpers": {"${HOST}": "swr"}}`, replaced: [{ host: HOST, helper: '42' }] });
+    const object = editCredHelpers(`{"credHelpers": {"${HOST}": {"x": 1}}}`, PATH, [HOST], false);
+    expect(object).toMatchObject({ text: `{"credHelpers": {"${HOST}": "swr"}}`, replaced: [{ host: HOST, helper: '{"x": 1}' }] });
+  });
+
+  it('refuses two credHelpers with a message to the letter', () => {
+    expect(() => editCredHelpers('{"credHelpers": {}, "credHelpers": {}}', PATH, [HOST], false)).toThrow(
+      new Failure(`cannot edit ${PATH}: it names "credHelpers" 2 times; keep one. Fix or move it, then try again; it was left as it is.`),
+    );
+  });
+});
+
+describe('parseDockerConfig and isJsonObject', () => {
+  it('only a JSON object is an object', () => {
+    expect([{}, { a: 1 }, [], null, 'x', 1, true, undefined].map(isJsonObject)).toEqual([true, true, false, false, false, false, false, false]);
+  });
+
+  it('refuses a credHelpers that is not an object, to the letter; blank text is an empty configuration', () => {
+    for (const text of ['{"credHelpers": "swr"}', '{"credHelpers": ["swr"]}', '{"credHelpers": null}']) {
+      expect(() => parseDockerConfig(text, PATH)).toThrow(
+        new Failure(`cannot edit ${PATH}: its "credHelpers" is not an object of host names. Fix or move it, then try again; it was left as it is.`),
+      );
+    }
+    expect(parseDockerConfig(' \n', PATH)).toEqual({});
+    expect(parseDockerConfig('\uFEFF{"credHelpers": {"a": "b"}}', PATH)).toEqual({ credHelpers: { a: 'b' } });
+  });
+});
+
+describe('maskSecrets', () => {
+  it('gives back blank text as it is', () => {
+    expect(maskSecrets(' \n')).toBe(' \n');
+  });
+
+  it('leaves the host names and helpers of credHelpers and credsStore alone, even when they read like secrets', () => {
+    const text = '{"credHelpers": {"token.example.com": "ecr-login", "key.example.com": "gcloud"}, "credsStore": "secret-service"}';
+    expect(maskSecrets(text)).toBe(text);
+  });
+
+  it('hides a secret named with "cred" inside its name, and each string of an array under a secret name', () => {
+    expect(maskSecrets('{"x-cred-token": "abc", "tokens": ["a", ""], "keys": [{"password": "p"}, 3]}')).toBe(
+      '{"x-cred-token": "(hidden)", "tokens": ["(hidden)", ""], "keys": [{"password": "(hidden)"}, 3]}',
+    );
+  });
+
+  it('leaves empty strings and values that are not strings under a secret name as they are', () => {
+    const text = '{"auth": "", "token": 5, "key": null, "secret": true, "password": {}}';
+    expect(maskSecrets(text)).toBe(text);
+  });
+});
+
 describe('applyDockerConfig', () => {
   it('creates the directory (0700) and the file (0600) when missing', () => {
     const fake = fakeIo();
@@ -208,6 +287,18 @@ describe('applyDockerConfig', () => {
     );
     expect(read(fake)).toBe(DOCKER_WRITTEN);
     expect(fake.fs.readdirSync(`${HOME}/.docker`)).toEqual(['config.json']);
+  });
+
+  it('keeps a leading byte-order mark, and refuses bytes that are not UTF-8 even inside a string', () => {
+    const fake = fakeIo({ files: { [PATH]: '\uFEFF{"auths": {}}' } });
+    applyDockerConfig(fake.fs, fake.io.env, [HOST], { remove: false, dryRun: false });
+    expect(read(fake)).toBe(`\uFEFF{"auths": {},"credHelpers": {"${HOST}": "swr"}}`);
+    const bytes = Buffer.concat([Buffer.from('{"a": "'), Buffer.from([0xff]), Buffer.from('"}')]);
+    const bad = fakeIo({ files: { [PATH]: bytes } });
+    expect(() => applyDockerConfig(bad.fs, bad.io.env, [HOST], { remove: false, dryRun: false })).toThrow(
+      new Failure(`cannot edit ${PATH}: it is not UTF-8 text. Fix or move it; it was left as it is.`),
+    );
+    expect(Buffer.from(bad.fs.readFileSync(PATH) as Uint8Array).equals(bytes)).toBe(true);
   });
 
   it('leaves a file that is not JSON or not UTF-8 untouched', () => {
