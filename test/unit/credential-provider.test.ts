@@ -11,8 +11,10 @@ import {
   imageRegistry,
   parseRequest,
   PROVIDER_API_VERSIONS,
+  USAGE,
   validateCacheDuration,
 } from '../../src/core/credential-provider.ts';
+import { Failure, UsageError } from '../../src/core/errors.ts';
 import { run as kubeletConfig } from '../../src/commands/kubelet-config.ts';
 import { matchImages } from '../../src/core/kubelet-config.ts';
 import { type Profile, writeProfile } from '../../src/core/profile.ts';
@@ -196,6 +198,75 @@ describe('swr-credential-provider refuses', () => {
   });
 });
 
+describe('swr-credential-provider, to the letter', () => {
+  it('prints the response as one line of JSON with a newline', async () => {
+    const { status, stdout } = await provider(request(`${SINGAPORE}/a/b`), { default: singapore });
+    expect(status).toBe(0);
+    expect(stdout).toBe(
+      JSON.stringify({
+        apiVersion: V1,
+        kind: 'CredentialProviderResponse',
+        cacheKeyType: 'Registry',
+        cacheDuration: '24h',
+        auth: { [SINGAPORE]: { username: 'ap-southeast-3_dev@TESTAKEXAMPLE123', password: KEY } },
+      }) + '\n',
+    );
+  });
+
+  it('takes a request of exactly 64 KiB, and refuses one byte more', async () => {
+    const text = request(`${SINGAPORE}/a/b`);
+    const exact = text + ' '.repeat(64 * 1024 - text.length);
+    expect((await provider(exact, { default: singapore })).status).toBe(0);
+    const over = await provider(`${exact} `, { default: singapore });
+    expect([over.status, over.stdout, over.stderr]).toEqual([1, '', 'swr-credential-provider: standard input holds more than 65536 bytes.\n']);
+  });
+
+  it('counts the limit in bytes, not characters', async () => {
+    const text = request(`${SINGAPORE}/a/b`);
+    const padded = text.slice(0, -1) + ', "x": "' + 'é'.repeat((64 * 1024 - text.length - 8) / 2 + 1) + '"}';
+    expect(padded.length).toBeLessThan(64 * 1024);
+    expect((await provider(padded, { default: singapore })).stderr).toBe('swr-credential-provider: standard input holds more than 65536 bytes.\n');
+  });
+
+  it('says a blank input is empty, and a JSON value that is not an object is not one', async () => {
+    expect((await provider(' \n\t', { default: singapore })).stderr).toBe('swr-credential-provider: the request on standard input is not JSON (it is empty).\n');
+    for (const stdin of ['42', '"CredentialProviderRequest"', 'true']) {
+      expect((await provider(stdin, { default: singapore })).stderr).toBe('swr-credential-provider: the request on standard input is not a JSON object.\n');
+    }
+  });
+
+  it('takes an image of 4096 characters, not 4097', () => {
+    const image = `${SINGAPORE}/${'a'.repeat(4096 - SINGAPORE.length - 1)}`;
+    expect(parseRequest(request(image)).image).toBe(image);
+    expect(() => parseRequest(request(`${image}b`))).toThrow(new Failure(`invalid image "${`${image}b`.slice(0, 256)}": it is 4097 characters long (at most 4096).`));
+  });
+
+  it('prints its usage for --help and -h alone, its version for --version alone, and refuses anything more', async () => {
+    for (const flag of ['--help', '-h']) {
+      const { status, stdout, stderr } = await provider('', {}, {}, [flag]);
+      expect([status, stdout, stderr]).toEqual([0, USAGE, '']);
+    }
+    expect(USAGE).toContain(
+      'Usage: swr-credential-provider [--help | --version]\n\nThe kubelet image credential provider of swr-shell.',
+    );
+    expect(USAGE).toContain(
+      'CredentialProviderRequest (credentialprovider.kubelet.k8s.io/v1 or credentialprovider.kubelet.k8s.io/v1beta1) on standard',
+    );
+    expect(USAGE).toContain('SWR_CACHE_DURATION sets how long the kubelet\nkeeps the answer (default 24h).\n');
+    for (const args of [['--help', 'x'], ['-h', '-h'], ['--version', 'x']]) {
+      const { status, stdout, stderr } = await provider('', {}, {}, args);
+      expect([status, stdout, stderr]).toEqual([2, '', `swr-credential-provider: unexpected argument "${args[0]}".\n${USAGE}`]);
+    }
+  });
+
+  it('shows the stack of a failure only with SWR_SHELL_DEBUG=1', async () => {
+    const quiet = await provider('', {}, {});
+    expect(quiet.stderr).toBe('swr-credential-provider: the request on standard input is not JSON (it is empty).\n');
+    const debug = await provider('', {}, { SWR_SHELL_DEBUG: '1' });
+    expect(debug.stderr).toMatch(/^swr-credential-provider: the request on standard input is not JSON \(it is empty\)\.\nFailure: the request on standard input is not JSON \(it is empty\)\.\n\s+at /);
+  });
+});
+
 describe('a request', () => {
   it('may carry the fields a newer kubelet adds (service account token and annotations)', () => {
     const text = request(`${SINGAPORE}/a/b`, V1, { serviceAccountToken: 'eyJ...', serviceAccountAnnotations: { a: 'b' } });
@@ -207,6 +278,7 @@ describe('a request', () => {
     ['registry.partner.example:5000/team/app', 'registry.partner.example:5000'],
     ['localhost/app', 'localhost'],
     ['localhost:5000/app', 'localhost:5000'],
+    ['/app', undefined],
     ['team/app', undefined],
     ['nginx', undefined],
     ['nginx:1.27', undefined],
@@ -222,6 +294,10 @@ describe('cache durations', () => {
     ['90s', 90n],
     ['0', 0n],
     ['2562047h', 2_562_047n * 3600n],
+    ['1h1m1s', 3_661n],
+    ['2562047h47m16s', 9_223_372_036n],
+    ['153722867m16s', 9_223_372_036n],
+    ['9223372036s', 9_223_372_036n],
   ])('%s is accepted, and the kubelet reads it as %i seconds', (value, seconds) => {
     expect(validateCacheDuration(value, 'x')).toBe(value);
     expect(parseGoDuration(value)).toBe(seconds * 1_000_000_000n);
@@ -229,6 +305,13 @@ describe('cache durations', () => {
 
   it.each(['', '1d', '24', '-1h', '1.5h', ' 24h', '24h ', 'h', '2562048h'])('%j is refused', (value) => {
     expect(() => validateCacheDuration(value, '--cache-duration')).toThrow(/^invalid --cache-duration /);
+  });
+
+  it.each(['2562047h47m17s', '153722867m17s', '9223372037s'])('%s, one second over the most Go holds, is refused as the kubelet refuses it', (value) => {
+    expect(() => parseGoDuration(value)).toThrow(/invalid duration/);
+    expect(() => validateCacheDuration(value, '--cache-duration')).toThrow(
+      new UsageError(`invalid --cache-duration "${value}": give hours, minutes and seconds such as 24h, 1h30m or 90s (0 for no caching), as the kubelet reads a duration.`),
+    );
   });
 });
 
