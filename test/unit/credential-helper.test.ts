@@ -8,6 +8,7 @@ import {
   MAX_SERVER_URL,
   NOT_FOUND,
   registryHostOf,
+  USAGE,
 } from '../../src/core/credential-helper.ts';
 import { writeProfile, type Profile } from '../../src/core/profile.ts';
 import { fakeIo, type FakeIoOptions } from '../support/io.ts';
@@ -171,6 +172,27 @@ describe('docker-credential-swr list, store, erase, version', () => {
     }
   });
 
+  it('prints usage on standard output for --help and -h alone; with more, --help is not a verb', async () => {
+    for (const flag of ['--help', '-h']) expect(await helper([flag], {})).toEqual({ status: 0, stdout: USAGE, stderr: '' });
+    expect(await helper(['--help', 'get'], {})).toEqual({ status: 2, stdout: '', stderr: `docker-credential-swr: unknown verb "--help".\n${USAGE}` });
+  });
+
+  it('skips a broken profile on list too, with the same note', async () => {
+    const fake = fakeIo({ files: { '/home/user/.config/swr-shell/broken.conf': 'region=nowhere\n' } });
+    writeProfile(fake.fs, fake.io.env, 'default', singapore);
+    expect(await credentialHelper(['list'], fake.io)).toBe(0);
+    expect(fake.stdout()).toBe(`${JSON.stringify({ [SINGAPORE]: 'ap-southeast-3_dev@TESTAKEXAMPLE123' })}\n`);
+    expect(fake.stderr()).toMatch(/^docker-credential-swr: skipped a profile: cannot use profile [^\n]*broken\.conf[^\n]*\n$/);
+  });
+
+  it('shows the stack of a failure on standard error only with SWR_SHELL_DEBUG=1', async () => {
+    const quiet = await helper(['get'], {}, { stdin: '' });
+    expect([quiet.status, quiet.stderr]).toEqual([1, '']);
+    const debug = await helper(['get'], {}, { stdin: '', env: { SWR_SHELL_DEBUG: '1' } });
+    expect(debug.stdout).toBe(quiet.stdout);
+    expect(debug.stderr).toMatch(/^Failure: get reads a registry host on standard input, such as swr\.ap-southeast-3\.myhuaweicloud\.com; it got nothing\.\n\s+at /);
+  });
+
   it('prints usage on standard output for --help', async () => {
     const { status, stdout } = await helper(['--help'], {});
     expect(status).toBe(0);
@@ -197,6 +219,8 @@ describe('registryHostOf', () => {
     ['https://swr.ap-southeast-3.myhuaweicloud.com', 'swr.ap-southeast-3.myhuaweicloud.com'],
     ['http://127.0.0.1:5000/', '127.0.0.1:5000'],
     ['https://index.docker.io/v1/', 'index.docker.io'],
+    ['1http://swr.example.com', '1http:'],
+    ['localhost:5000/a+b://c', 'localhost:5000'],
     ['SWR.CN-NORTH-4.myhuaweicloud.com', 'swr.cn-north-4.myhuaweicloud.com'],
   ])('%s is %s', (url, host) => {
     expect(registryHostOf(url)).toBe(host);
