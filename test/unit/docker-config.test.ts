@@ -294,7 +294,9 @@ describe('applyDockerConfig', () => {
     applyDockerConfig(fake.fs, fake.io.env, [HOST], { remove: false, dryRun: false });
     expect(read(fake)).toBe(`\uFEFF{"auths": {},"credHelpers": {"${HOST}": "swr"}}`);
     const bytes = Buffer.concat([Buffer.from('{"a": "'), Buffer.from([0xff]), Buffer.from('"}')]);
-    const bad = fakeIo({ files: { [PATH]: bytes } });
+    const bad = fakeIo();
+    bad.fs.mkdirSync(`${HOME}/.docker`);
+    bad.fs.writeFileSync(PATH, bytes);
     expect(() => applyDockerConfig(bad.fs, bad.io.env, [HOST], { remove: false, dryRun: false })).toThrow(
       new Failure(`cannot edit ${PATH}: it is not UTF-8 text. Fix or move it; it was left as it is.`),
     );
