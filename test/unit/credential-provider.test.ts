@@ -235,10 +235,13 @@ describe('swr-credential-provider, to the letter', () => {
     }
   });
 
-  it('takes an image of 4096 characters, not 4097', () => {
+  it('takes an image of 4096 characters, not 4097, and says why it refuses one of 4096', () => {
     const image = `${SINGAPORE}/${'a'.repeat(4096 - SINGAPORE.length - 1)}`;
     expect(parseRequest(request(image)).image).toBe(image);
     expect(() => parseRequest(request(`${image}b`))).toThrow(new Failure(`invalid image "${`${image}b`.slice(0, 256)}": it is 4097 characters long (at most 4096).`));
+    const spaced = `${image.slice(0, -2)} a`;
+    expect(spaced).toHaveLength(4096);
+    expect(() => parseRequest(request(spaced))).toThrow(new Failure(`invalid image "${spaced.slice(0, 256)}": it holds a space, a control character or non-ASCII.`));
   });
 
   it('prints its usage for --help and -h alone, its version for --version alone, and refuses anything more', async () => {
