@@ -30,13 +30,13 @@ export class JsonSyntaxError extends Error {
   override name = 'JsonSyntaxError';
 }
 
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const LITERAL = /true|false|null/y;
-const SPACE = /[ \t\r\n]*/y;
-
 /** Parses `text` (one JSON value, with white space around it; a leading byte-order mark is allowed). */
 export function parseJsonText(text: string): JsonNode {
+  // Sticky patterns, made for each parse: their lastIndex belongs to this text.
+  const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+  const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+  const LITERAL = /true|false|null/y;
+  const SPACE = /[ \t\r\n]*/y;
   let at = text.startsWith('\uFEFF') ? 1 : 0;
   const fail = (what: string): never => {
     const before = text.slice(0, at);

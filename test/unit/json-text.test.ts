@@ -29,6 +29,12 @@ describe('what it accepts', () => {
     expect(itemsOf(`[${numbers.join(',')}]`)).toEqual(numbers);
   });
 
+  it('the three literals, and nothing like them', () => {
+    expect(itemsOf('[true,false,null]')).toEqual(['true', 'false', 'null']);
+    expect(errorOf('[nul]')).toBe('a value expected at line 1, column 2');
+    expect(errorOf('[True]')).toBe('a value expected at line 1, column 2');
+  });
+
   it('numbers that JSON does not allow', () => {
     expect(errorOf('[01]')).toBe('"," or "]" expected at line 1, column 3');
     expect(errorOf('[1.]')).toBe('"," or "]" expected at line 1, column 3');
