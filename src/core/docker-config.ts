@@ -202,7 +202,7 @@ export function maskSecrets(text: string): string {
   const visit = (node: JsonNode, key: string | undefined): void => {
     // credHelpers and credsStore name helpers: no secret there.
     if (node.kind === 'object') {
-      for (const member of node.members) if (!/^creds?/.test(member.key)) visit(member.value, member.key);
+      for (const member of node.members) if (!/^(credHelpers|credsStore)$/.test(member.key)) visit(member.value, member.key);
     }
     else if (node.kind === 'array') {
       for (const item of node.items) visit(item, key);

@@ -233,6 +233,12 @@ describe('maskSecrets', () => {
     );
   });
 
+  it('hides the secrets under a member that only starts like credHelpers or credsStore', () => {
+    expect(maskSecrets('{"credentials": {"password": "p", "token": "t"}, "credsStoreX": {"auth": "a"}}')).toBe(
+      '{"credentials": {"password": "(hidden)", "token": "(hidden)"}, "credsStoreX": {"auth": "(hidden)"}}',
+    );
+  });
+
   it('leaves empty strings and values that are not strings under a secret name as they are', () => {
     const text = '{"auth": "", "token": 5, "key": null, "secret": true, "password": {}}';
     expect(maskSecrets(text)).toBe(text);
