@@ -784,16 +784,18 @@ describe('the plan, applied on the core functions', () => {
   });
 
   it('uninstall made on a file changed since the plan: deletes it only if nothing but the block is left', () => {
-    for (const [added, left] of [
-      ['', undefined],
-      ['echo later\n', 'echo later\n'],
+    for (const [before, added, left] of [
+      [undefined, '', undefined],
+      [undefined, 'echo later\n', 'echo later\n'],
+      // A file that was there, empty, before install: it stays, empty.
+      ['', '', ''],
     ] as const) {
-      const fake = setup();
+      const fake = setup(before === undefined ? {} : { [RC.bash]: before });
       for (const change of planInstall(fake.fs, env, 'linux', ['bash'], options)) applyChange(fake.fs, change);
       const [block] = planUninstall(fake.fs, env, 'linux', ['bash']);
-      expect(block!.status).toBe('deleted');
+      expect(block!.status).toBe(before === undefined ? 'deleted' : 'removed');
       // Another program rewrites the block (another install) and maybe adds a line, after the plan.
-      writeBinary(fake.fs, RC.bash, `${expectedBlock('bash', 'eval', true)}\n${added}`);
+      writeBinary(fake.fs, RC.bash, `${expectedBlock('bash', 'eval', before === undefined)}\n${added}`);
       applyChange(fake.fs, block!);
       expect(readBinary(fake.fs, RC.bash), added).toBe(left);
     }
@@ -817,6 +819,19 @@ describe('the plan, applied on the core functions', () => {
     expect(blockIsCurrent(fake.fs, 'bash', env, 'linux', { mode: 'cache', prefix: 'swr' })).toBe(false);
     fake.fs.mkdirSync(RC.zsh);
     expect(blockIsCurrent(fake.fs, 'zsh', env, 'linux', cache)).toBe(false);
+  });
+
+  it('blockIsCurrent passes on an error that is not a refusal (a failing disk), rather than answer false', () => {
+    const fake = setup();
+    fake.fs.symlinkSync('dotfiles/bashrc', RC.bash);
+    const failing = new Proxy(fake.fs, {
+      get(target, name, receiver) {
+        if (name === 'readlinkSync') return () => { throw Object.assign(new Error('EIO: i/o error, readlink'), { code: 'EIO' }); };
+        const value = Reflect.get(target, name, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    expect(() => blockIsCurrent(failing, 'bash', env, 'linux', { mode: 'eval', prefix: 'swr' })).toThrow('EIO: i/o error, readlink');
   });
 
   it('closes every file it opens to plan', () => {
