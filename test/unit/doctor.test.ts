@@ -314,3 +314,71 @@ describe('doctor', () => {
     });
   });
 });
+
+describe('doctor, to the letter at the edges', () => {
+  const DOCKER = `${HOME}/.docker/config.json`;
+  const dockerFindings = (findings: Finding[]): string[] =>
+    findings.filter((finding) => finding.text.includes('docker-credential-swr') || finding.text.startsWith(DOCKER)).map((finding) => finding.text);
+
+  it('names every SWR_ setting that overrides the profile', () => {
+    const env = {
+      SWR_PROFILE: 'default',
+      SWR_REGION: 'cn-north-4',
+      SWR_PROJECT: 'cn-north-4',
+      SWR_ORG: 'team',
+      SWR_REGISTRY: 'swr.cn-north-4.myhuaweicloud.com',
+      SWR_AK: 'TESTAKEXAMPLE123',
+      SWR_LOGIN_KEY: KEY,
+    };
+    expect(withStatus(run(machine({ env })), 'note')).toContain(
+      'SWR_PROFILE, SWR_REGION, SWR_PROJECT, SWR_ORG, SWR_REGISTRY, SWR_AK, SWR_LOGIN_KEY set in this environment override the profile; unset them to use the profile alone.',
+    );
+  });
+
+  it('writes a mode with four octal digits', () => {
+    const fake = machine();
+    fake.fs.chmodSync(CONFIG, 0o070);
+    expect(withStatus(run(fake), 'problem')).toContain(`${CONFIG} has mode 0070, so others can list it: run chmod 700 ${CONFIG}.`);
+  });
+
+  it('the tools: nothing on PATH, all of them, all but one', () => {
+    const none = run(machine({ tools: [] }));
+    expect(withStatus(none, 'ok').filter((text) => text.startsWith('on PATH'))).toEqual([]);
+    expect(withStatus(none, 'note')).toContain('ctr is not on PATH: swr-pull and swr-push need it; it comes with containerd.');
+
+    const all = run(machine({ tools: ['docker', 'podman', 'nerdctl', 'ctr'] }));
+    expect(withStatus(all, 'note').filter((text) => /on PATH/.test(text))).toEqual([]);
+
+    const oneMissing = run(machine({ tools: ['docker', 'podman', 'ctr'] }));
+    expect(withStatus(oneMissing, 'note')).toEqual(['not on PATH: nerdctl; swr-login needs it only if you log in with it.']);
+  });
+
+  it('config.json without credHelpers or stored keys for SWR: nothing to say about it, with the helper on PATH or not', () => {
+    const other = JSON.stringify({ auths: { 'ghcr.io': { auth: 'eDp5' } }, credHelpers: { 'gcr.io': 'gcloud' } });
+    expect(dockerFindings(run(machine({ files: { [DOCKER]: other } })))).toEqual([]);
+    expect(dockerFindings(run(machine({ files: { [DOCKER]: other }, tools: ['docker', 'ctr', 'docker-credential-swr'] })))).toEqual([]);
+  });
+
+  it('keys stored for two SWR registries: "them", and the helper found for its host', () => {
+    const config = JSON.stringify({
+      auths: { 'swr.cn-north-4.myhuaweicloud.com': { auth: 'eDp5' }, 'swr.ap-southeast-3.myhuaweicloud.com': { auth: 'eDp5' } },
+      credHelpers: { 'swr.af-south-1.myhuaweicloud.com': 'swr' },
+    });
+    expect(dockerFindings(run(machine({ files: { [DOCKER]: config }, tools: ['docker', 'ctr', 'docker-credential-swr'] })))).toEqual([
+      `docker asks docker-credential-swr (${BIN}/docker-credential-swr) for swr.af-south-1.myhuaweicloud.com.`,
+      `${DOCKER} stores a key for swr.ap-southeast-3.myhuaweicloud.com, swr.cn-north-4.myhuaweicloud.com in plain text: run docker logout for them, then swr-shell docker-config.`,
+    ]);
+  });
+
+  it('a profile that cannot be read, or an SWR_PROFILE that is no name, does not keep doctor from checking config.json', () => {
+    const stored = JSON.stringify({ auths: { 'swr.cn-north-4.myhuaweicloud.com': { auth: 'eDp5' } } });
+    const note = `${DOCKER} stores a key for swr.cn-north-4.myhuaweicloud.com in plain text: run docker logout for it, then swr-shell docker-config.`;
+    const fake = machine({ profile: false, files: { [`${CONFIG}/default.conf`]: 'region=nowhere\n', [DOCKER]: stored } });
+    fake.fs.chmodSync(`${CONFIG}/default.conf`, 0o600);
+    fake.fs.chmodSync(CONFIG, 0o700);
+    expect(dockerFindings(run(fake))).toEqual([note]);
+    const badName = run(machine({ env: { SWR_PROFILE: 'a b' }, files: { [DOCKER]: stored } }));
+    expect(dockerFindings(badName)).toEqual([note]);
+    expect(withStatus(badName, 'problem')).toEqual([expect.stringMatching(/^SWR_PROFILE: invalid profile name "a b"/)]);
+  });
+});
