@@ -3,8 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/doctor.ts';
+import { installFindings, pluginVersion } from '../../src/core/doctor-startup.ts';
 import type { Finding } from '../../src/core/findings.ts';
-import { BLOCK_START } from '../../src/core/dotfiles.ts';
+import { BLOCK_END, BLOCK_START } from '../../src/core/dotfiles.ts';
 import { writeProfile } from '../../src/core/profile.ts';
 import { version } from '../../src/core/render.ts';
 import { main } from '../../src/main.ts';
@@ -307,6 +308,94 @@ describe('doctor', () => {
       expect(withStatus(run(mksh), 'ok')).toContainEqual(expect.stringMatching(new RegExp(`^mksh: ${HOME}/\\.mkshrc loads the plugin \\(${mode} mode\\)`)));
     });
 
+    const NO_PLUGIN = 'no startup file loads the plugin: run swr-shell install, or add eval "$(swr-shell init)" to yours.';
+
+    it('a block doctor cannot read, or one that is not what install writes, loads nothing', () => {
+      for (const bashrc of [
+        `${BLOCK_START}\neval "$(swr-shell init bash)"\n`,
+        `${BLOCK_START}\neval "$(swr-shell init bash)"\n${BLOCK_END}\n`,
+        `${BLOCK_START}\n# Managed by \`swr-shell install bash --mode eval\`; \`swr-shell uninstall bash\` removes it.\neval "$(swr-shell init bash)"\n${BLOCK_END}\n`,
+      ]) {
+        const findings = startupFindings(machine({ files: { [`${HOME}/.bashrc`]: bashrc } }));
+        expect(withStatus(findings, 'problem'), bashrc).toHaveLength(1);
+        expect(withStatus(findings, 'note'), bashrc).toEqual([NO_PLUGIN]);
+      }
+    });
+
+    it('eval mode without swr-shell on PATH loads nothing', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--mode', 'eval');
+      fake.fs.unlinkSync(`${BIN}/swr-shell`);
+      expect(withStatus(startupFindings(fake), 'note')).toEqual([NO_PLUGIN]);
+    });
+
+    it('what the block says of itself: a Managed line only at its start, known modes, the fix it names', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--mode', 'eval', '--cmd', 'hw');
+      const installed = String(fake.fs.readFileSync(`${HOME}/.bashrc`, 'latin1'));
+      const notWritten = (fix: string): string =>
+        `bash: ${HOME}/.bashrc has a swr-shell block that is not what install writes (edited by hand, written by an older swr-shell, or with CRLF line ends it cannot run with): run ${fix} to write it anew.`;
+      for (const [changed, fix] of [
+        [installed.replace('# Managed by', '## Managed by'), 'swr-shell install bash'],
+        [installed.replace('--mode eval --cmd hw`', '--mode fancy --cmd hw`'), 'swr-shell install bash'],
+      ] as const) {
+        fake.fs.writeFileSync(`${HOME}/.bashrc`, changed, 'latin1');
+        expect(withStatus(startupFindings(fake), 'problem'), changed).toEqual([notWritten(fix)]);
+      }
+    });
+
+    it('a block with --profile is current', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--profile', 'work', '--cmd', 'hw');
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([]);
+      expect(withStatus(startupFindings(fake), 'ok')).toEqual([`bash: ${HOME}/.bashrc loads the plugin (cache mode), rendered by ${BIN}/swr-shell when it changes.`]);
+    });
+
+    it('cache mode: a bin under HOME, shown as ~/ in the block, is found', async () => {
+      const local = `${HOME}/.local/bin`;
+      const fake = withBin({ env: { PATH: `${local}:${BIN}` } });
+      fake.vol.mkdirSync(local, { recursive: true });
+      fake.fs.writeFileSync(`${local}/swr-shell`, '#!/usr/bin/env node\n// swr-shell 1.0.0 build 0123abcd\n', { mode: 0o755 });
+      await swrShell(fake, 'install', 'bash');
+      expect(String(fake.fs.readFileSync(`${HOME}/.bashrc`, 'utf8'))).toContain('rendered again by ~/.local/bin/swr-shell when that changes.');
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([]);
+      expect(withStatus(startupFindings(fake), 'ok')).toEqual([`bash: ${HOME}/.bashrc loads the plugin (cache mode), rendered by ${local}/swr-shell when it changes.`]);
+    });
+
+    it('cache mode: the notes and problems come only when they apply', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash');
+      // A bin with CRLF line ends still has its stamp; a cache directory that is there and writable is fine.
+      fake.fs.writeFileSync(`${BIN}/swr-shell`, '#!/usr/bin/env node\r\n// swr-shell 1.0.0 build 0123abcd\r\n', { mode: 0o755 });
+      fake.vol.mkdirSync(`${HOME}/.cache/swr-shell`, { recursive: true, mode: 0o700 });
+      fake.fs.writeFileSync(CACHED_BASH, '# cached by the swr-shell block, from // swr-shell 1.0.0 build 0123abcd; init bash\n');
+      expect(startupFindings(fake).filter((finding) => finding.status !== 'ok')).toEqual([]);
+      // swr-shell no longer on PATH (another PATH in this shell): the block still follows its bin, and says nothing of PATH.
+      const elsewhere = { ...fake.io.env, PATH: '/nowhere' };
+      expect(installFindings({ fs: fake.fs, env: elsewhere, platform: 'linux', version }).filter((finding) => finding.status !== 'ok')).toEqual([]);
+      // A cache directory without write permission.
+      fake.fs.chmodSync(`${HOME}/.cache/swr-shell`, 0o500);
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([
+        `bash: ${HOME}/.cache/swr-shell cannot be written, so every bash start runs swr-shell init (about 25 ms): make it a writable directory, or run swr-shell install bash --mode static.`,
+      ]);
+    });
+
+    it('a file that sh reads ($ENV) holding a block of another kind of shell is not taken for sh', async () => {
+      const fake = withBin({ env: { ENV: `${HOME}/.bashrc` } });
+      await swrShell(fake, 'install', 'bash', '--mode', 'eval');
+      const sh = run(fake).filter((finding) => finding.text.startsWith('sh: '));
+      expect(sh.map((finding) => finding.status)).toEqual(['problem']);
+    });
+
+    it('ksh reading the file of sh with two blocks: the problem is named once, as two blocks', async () => {
+      const fake = withBin({ env: { ENV: `${HOME}/.shinit` } });
+      await swrShell(fake, 'install', 'sh', '--mode', 'eval');
+      const installed = String(fake.fs.readFileSync(`${HOME}/.shinit`, 'utf8'));
+      fake.fs.writeFileSync(`${HOME}/.shinit`, `${installed}${installed}`);
+      const problems = withStatus(run(fake), 'problem');
+      expect(problems).toContain(`ksh: ${HOME}/.shinit has 2 swr-shell blocks: run swr-shell install sh --mode eval to write it anew.`);
+    });
+
     it('notes that no startup file loads the plugin', () => {
       expect(withStatus(run(machine({ files: { [`${HOME}/.bashrc`]: "alias ll='ls -l'\n" } })), 'note')).toContain(
         'no startup file loads the plugin: run swr-shell install, or add eval "$(swr-shell init)" to yours.',
@@ -380,5 +469,15 @@ describe('doctor, to the letter at the edges', () => {
     const badName = run(machine({ env: { SWR_PROFILE: 'a b' }, files: { [DOCKER]: stored } }));
     expect(dockerFindings(badName)).toEqual([note]);
     expect(withStatus(badName, 'problem')).toEqual([expect.stringMatching(/^SWR_PROFILE: invalid profile name "a b"/)]);
+  });
+});
+
+describe('pluginVersion', () => {
+  it('reads the version from a line that starts with it, in the first 1000 characters', () => {
+    expect(pluginVersion('# Written by `swr-shell install bash --mode static`.\n# swr-shell 1.2.3 plugin for bash\n')).toBe('1.2.3');
+    expect(pluginVersion('x # swr-shell 1.2.3 plugin for bash\n')).toBeUndefined();
+    expect(pluginVersion('# swr-shell 1.2.3 plugins\n')).toBeUndefined();
+    expect(pluginVersion(`${'#\n'.repeat(500)}# swr-shell 1.2.3 plugin for bash\n`)).toBeUndefined();
+    expect(pluginVersion(`${'#\n'.repeat(480)}# swr-shell 1.2.3 plugin for bash\n`)).toBe('1.2.3');
   });
 });
