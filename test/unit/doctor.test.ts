@@ -387,6 +387,24 @@ describe('doctor', () => {
       expect(sh.map((finding) => finding.status)).toEqual(['problem']);
     });
 
+    it('ksh reading the file of sh whose block does not load the plugin: a problem that points to sh', async () => {
+      const fake = withBin({ env: { ENV: `${HOME}/.shinit` } });
+      await swrShell(fake, 'install', 'sh', '--mode', 'eval');
+      fake.fs.unlinkSync(`${BIN}/swr-shell`);
+      expect(withStatus(run(fake), 'problem')).toContain(
+        `ksh: ${HOME}/.shinit holds the block of swr-shell install sh --mode eval, which does not load the plugin (see sh).`,
+      );
+    });
+
+    it('static mode: a plugin file without a version line', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--mode', 'static');
+      fake.fs.writeFileSync(STATIC_BASH, '# a plugin written by hand\n');
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([
+        `bash: ${STATIC_BASH} was rendered by swr-shell of an unknown version, not ${version}: run swr-shell install bash --mode static to refresh it.`,
+      ]);
+    });
+
     it('ksh reading the file of sh with two blocks: the problem is named once, as two blocks', async () => {
       const fake = withBin({ env: { ENV: `${HOME}/.shinit` } });
       await swrShell(fake, 'install', 'sh', '--mode', 'eval');
