@@ -373,6 +373,7 @@ describe('doctor', () => {
       // A first line with a CR inside is another line to the block's read, which renders the plugin again: so says doctor.
       fake.fs.writeFileSync(CACHED_BASH, '# cached by the swr-shell block, from // swr-shell 1.0.0\r build 0123abcd; init bash\n');
       expect(withStatus(startupFindings(fake), 'note')).toEqual([`bash: ${CACHED_BASH} is not of this swr-shell and these options: the next bash start renders it (once).`]);
+      fake.fs.writeFileSync(CACHED_BASH, '# cached by the swr-shell block, from // swr-shell 1.0.0 build 0123abcd; init bash\n');
       // swr-shell no longer on PATH (another PATH in this shell): the block still follows its bin, and says nothing of PATH.
       const elsewhere = { ...fake.io.env, PATH: '/nowhere' };
       expect(installFindings({ fs: fake.fs, env: elsewhere, platform: 'linux', version }).filter((finding) => finding.status !== 'ok')).toEqual([]);
