@@ -744,7 +744,7 @@ describe.concurrent('what install and uninstall say, and in which order they wri
 
   it('warns when the startup file had other hard links', async () => {
     const fake = setup({ [`${HOME}/dotfiles/bashrc`]: 'echo mine\n' });
-    fake.fs.linkSync(`${HOME}/dotfiles/bashrc`, RC.bash);
+    fake.vol.linkSync(`${HOME}/dotfiles/bashrc`, RC.bash);
     const result = await run(fake, 'install', 'bash', '--mode', 'eval');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`swr-shell: ${RC.bash} had 2 hard links: swr-shell replaced it with a new file`);
@@ -805,10 +805,10 @@ describe('the plan, applied on the core functions', () => {
     const fake = setup();
     for (const change of planInstall(fake.fs, env, 'linux', ['bash'], options)) applyChange(fake.fs, change);
     const plugin = planUninstall(fake.fs, env, 'linux', ['bash']).find((change) => change.path === staticFile('bash'))!;
-    fake.fs.rmSync(`${HOME}/.local/share/swr-shell`, { recursive: true });
+    fake.vol.rmSync(`${HOME}/.local/share/swr-shell`, { recursive: true });
     // It fails (the lock file has no directory to go in); whether it does or not, it makes none.
     expect(() => applyChange(fake.fs, plugin)).toThrow(/does not exist/);
-    expect(fake.fs.existsSync(`${HOME}/.local/share/swr-shell`)).toBe(false);
+    expect(fake.vol.existsSync(`${HOME}/.local/share/swr-shell`)).toBe(false);
   });
 
   it('blockIsCurrent: false for cache mode without the bin it follows, and for a startup file it cannot read', () => {
@@ -823,7 +823,7 @@ describe('the plan, applied on the core functions', () => {
 
   it('blockIsCurrent passes on an error that is not a refusal (a failing disk), rather than answer false', () => {
     const fake = setup();
-    fake.fs.symlinkSync('dotfiles/bashrc', RC.bash);
+    fake.vol.symlinkSync('dotfiles/bashrc', RC.bash);
     const failing = new Proxy(fake.fs, {
       get(target, name, receiver) {
         if (name === 'readlinkSync') return () => { throw Object.assign(new Error('EIO: i/o error, readlink'), { code: 'EIO' }); };
