@@ -80,14 +80,15 @@ function scan(binary: string, where: string): Span[] {
 /** The line end of a file without a block: its first one, else LF. */
 function lineEnd(binary: string): string {
   const newline = binary.indexOf('\n');
-  return newline > 0 && binary[newline - 1] === '\r' ? '\r\n' : '\n';
+  // No newline (-1) or one at the start (0): there is no character before it, and LF it is.
+  return binary[newline - 1] === '\r' ? '\r\n' : '\n';
 }
 
 function without(binary: string, span: Span): string {
   let start = span.start;
   const atEnd = span.end === binary.length && !binary.endsWith('\n');
   // The line end in front of a block that ends the file without a newline was written with the block.
-  if (atEnd && start > 0 && binary.slice(start - span.eol.length, start) === span.eol) start -= span.eol.length;
+  if (atEnd && binary.slice(0, start).endsWith(span.eol)) start -= span.eol.length;
   return binary.slice(0, start) + binary.slice(span.end);
 }
 
@@ -124,8 +125,9 @@ export function writeBlock(data: Uint8Array | undefined, block: string, where: s
     return binaryToBytes(binary + eol + lines(eol));
   }
   for (const span of spans.slice(1).reverse()) binary = without(binary, span);
-  // Removing a last block may have moved the end of the file up to the first one.
-  const first = spans.length > 1 ? scan(binary, where)[0]! : spans[0]!;
+  // Removing a last block may have taken the line end of the first one with it: its span then
+  // reaches past the end of the file, and the slices below stop at the end.
+  const first = spans[0]!;
   const ending = binary.slice(first.start, first.end).endsWith('\n') ? first.eol : '';
   return binaryToBytes(binary.slice(0, first.start) + lines(first.eol) + ending + binary.slice(first.end));
 }

@@ -96,8 +96,9 @@ function cacheFindings({ fs, env }: DoctorInput, shell: InstallShell, rc: string
   if (header !== cacheHeader(stampLine, shell, says.options)) {
     findings.push(note(`${shell}: ${cached} is ${header === undefined ? 'not there yet' : 'not of this swr-shell and these options'}: the next ${shell} start renders it (once).`));
   }
+  // The block is current, so its command has no --mode (cache is the default) to replace.
   if (!writable(fs, cacheDir(env))) {
-    findings.push(problem(`${shell}: ${cacheDir(env)} cannot be written, so every ${shell} start runs swr-shell init (about 25 ms): make it a writable directory, or run ${says.command.replace(/ --mode \S+/, '')} --mode static.`));
+    findings.push(problem(`${shell}: ${cacheDir(env)} cannot be written, so every ${shell} start runs swr-shell init (about 25 ms): make it a writable directory, or run ${says.command} --mode static.`));
   }
   return findings;
 }
@@ -140,7 +141,8 @@ function shellFindings(input: DoctorInput, shell: InstallShell): { findings: Fin
     const how = owner.loads ? ok(`${shell}: ${rc} loads the plugin (${says.options.mode} mode), through the block of ${says.command}.`) : problem(`${shell}: ${rc} holds the block of ${says.command}, which does not load the plugin (see ${says.shell}).`);
     return { findings: [how], loads: owner.loads };
   }
-  if (blocks.length > 1 || says === undefined || says.shell !== shell || !blockIsCurrent(fs, shell, env, platform, says.options)) {
+  // Not current either: two blocks (install keeps one), or another shell's (its first line names that shell).
+  if (says === undefined || !blockIsCurrent(fs, shell, env, platform, says.options)) {
     const fix = says?.command ?? `swr-shell install ${shell}`;
     const what = blocks.length > 1 ? `has ${blocks.length} swr-shell blocks` : 'has a swr-shell block that is not what install writes (edited by hand, written by an older swr-shell, or with CRLF line ends it cannot run with)';
     return { findings: [problem(`${shell}: ${rc} ${what}: run ${fix} to write it anew.`)], loads: false };

@@ -153,3 +153,42 @@ describe('properties over arbitrary contents', () => {
     );
   });
 });
+
+describe('the refusals to the letter, and the edge cases of line ends', () => {
+  it('a block without its end marker: what happened and what to do', () => {
+    expect(() => write(`a\n${START}\nline\n`)).toThrow(
+      `rc: the swr-shell block that starts on line 2 has no end marker after it ("${END}"); ` +
+        'was a line deleted by hand? swr-shell cannot tell where that block ends, so it changed nothing. ' +
+        `Put "${END}" back after the block's last line, or delete the block, then run the command again.`,
+    );
+  });
+
+  it('an end marker without a start marker: what happened and what to do', () => {
+    expect(() => remove(`a\n${END}\n`)).toThrow(
+      `rc: line 2 has the swr-shell end marker ("${END}") but no start marker before it; ` +
+        `swr-shell changed nothing. Delete that line, or put "${START}" back where the block starts, then run the command again.`,
+    );
+  });
+
+  it('reports the lines of a block that ends in a newline without that newline', () => {
+    expect(findBlocks(bytes(`${START}\nnote\n${END}\n`), 'rc')).toEqual([{ line: 1, lines: [START, 'note', END] }]);
+  });
+
+  it('a CRLF file: an empty line of the block stays empty, and a comment gets no " #"', () => {
+    expect(write('a\r\n', `${START}\n\n  # note\ncode\n${END}`)).toBe(`a\r\n${START}\r\n\r\n  # note\r\ncode #\r\n${END}\r\n`);
+  });
+
+  it('a last block without a final newline takes only its own line end with it', () => {
+    // The block's lines end in CRLF, the line before it in LF: that LF stays.
+    expect(remove(`a\n${START}\r\nx\r\n${END}`)).toBe('a\n');
+    // A block in the middle leaves the line end before it alone.
+    expect(remove(`a\n${BLOCK}\nb`)).toBe('a\nb');
+  });
+});
+
+describe('a second block that ends the file without a newline', () => {
+  it('is removed with the line end before it, and the first block then ends the file as it did', () => {
+    expect(write(`a\n${OTHER}\n${OTHER}`)).toBe(`a\n${BLOCK}`);
+    expect(write(`a\r\n${START}\r\nold\r\n${END}\r\n${OTHER}`)).toBe(`a\r\n${START}\r\nline one #\r\n${END}`);
+  });
+});

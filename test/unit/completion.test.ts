@@ -66,6 +66,22 @@ describe('completionModel', () => {
     ]);
   });
 
+  it('checks every word it renders unquoted: choices of flags and of positionals, whole, from their first character', () => {
+    for (const [builder, word] of [
+      [(yargs: Argv): Argv => yargs.option('format', { type: 'string', choices: ['json', '.hidden'] }), '.hidden'],
+      [(yargs: Argv): Argv => yargs.option('format', { type: 'string', choices: ['json', 'a;b'] }), 'a;b'],
+      [(yargs: Argv): Argv => yargs.positional('kind', { type: 'string', choices: ['ok', '-x'] }), '-x'],
+      [(yargs: Argv): Argv => yargs.positional('kind', { type: 'string', choices: ['ok', 'a b'] }), 'a b'],
+    ] as const) {
+      const model = completionModel([{ usage: 'bad [kind]', describe: '', builder }]);
+      for (const shell of ['bash', 'zsh', 'fish'] as const) {
+        expect(() => renderCompletion(shell, model), word).toThrow(`completion: ${JSON.stringify(word)} cannot be rendered as a word.`);
+      }
+    }
+    const good = completionModel([{ usage: 'good [kind]', describe: '', builder: (yargs: Argv): Argv => yargs.positional('kind', { type: 'string', choices: ['a.b_c-1', 'Z9'] }) }]);
+    expect(renderCompletion('bash', good)).toContain('a.b_c-1');
+  });
+
   it('refuses to render a word that shell code would read specially', () => {
     const bad = (yargs: Argv): Argv => yargs.option('format', { type: 'string', choices: ['a b', '$(x)'] });
     const model = completionModel([{ usage: 'bad', describe: '', builder: bad }]);

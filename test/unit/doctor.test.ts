@@ -3,8 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/doctor.ts';
+import { installFindings, pluginVersion } from '../../src/core/doctor-startup.ts';
 import type { Finding } from '../../src/core/findings.ts';
-import { BLOCK_START } from '../../src/core/dotfiles.ts';
+import { BLOCK_END, BLOCK_START } from '../../src/core/dotfiles.ts';
 import { writeProfile } from '../../src/core/profile.ts';
 import { version } from '../../src/core/render.ts';
 import { main } from '../../src/main.ts';
@@ -307,10 +308,198 @@ describe('doctor', () => {
       expect(withStatus(run(mksh), 'ok')).toContainEqual(expect.stringMatching(new RegExp(`^mksh: ${HOME}/\\.mkshrc loads the plugin \\(${mode} mode\\)`)));
     });
 
+    const NO_PLUGIN = 'no startup file loads the plugin: run swr-shell install, or add eval "$(swr-shell init)" to yours.';
+
+    it('a block doctor cannot read, or one that is not what install writes, loads nothing', () => {
+      for (const bashrc of [
+        `${BLOCK_START}\neval "$(swr-shell init bash)"\n`,
+        `${BLOCK_START}\neval "$(swr-shell init bash)"\n${BLOCK_END}\n`,
+        `${BLOCK_START}\n# Managed by \`swr-shell install bash --mode eval\`; \`swr-shell uninstall bash\` removes it.\neval "$(swr-shell init bash)"\n${BLOCK_END}\n`,
+      ]) {
+        const findings = startupFindings(machine({ files: { [`${HOME}/.bashrc`]: bashrc } }));
+        expect(withStatus(findings, 'problem'), bashrc).toHaveLength(1);
+        expect(withStatus(findings, 'note'), bashrc).toEqual([NO_PLUGIN]);
+      }
+    });
+
+    it('eval mode without swr-shell on PATH loads nothing', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--mode', 'eval');
+      fake.fs.unlinkSync(`${BIN}/swr-shell`);
+      expect(withStatus(startupFindings(fake), 'note')).toEqual([NO_PLUGIN]);
+    });
+
+    it('what the block says of itself: a Managed line only at its start, known modes, the fix it names', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--mode', 'eval', '--cmd', 'hw');
+      const installed = String(fake.fs.readFileSync(`${HOME}/.bashrc`, 'latin1'));
+      const notWritten = (fix: string): string =>
+        `bash: ${HOME}/.bashrc has a swr-shell block that is not what install writes (edited by hand, written by an older swr-shell, or with CRLF line ends it cannot run with): run ${fix} to write it anew.`;
+      for (const [changed, fix] of [
+        [installed.replace('# Managed by', '## Managed by'), 'swr-shell install bash'],
+        [installed.replace('--mode eval --cmd hw`', '--mode fancy --cmd hw`'), 'swr-shell install bash'],
+      ] as const) {
+        fake.fs.writeFileSync(`${HOME}/.bashrc`, changed, 'latin1');
+        expect(withStatus(startupFindings(fake), 'problem'), changed).toEqual([notWritten(fix)]);
+      }
+    });
+
+    it('a block with --profile is current', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--profile', 'work', '--cmd', 'hw');
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([]);
+      expect(withStatus(startupFindings(fake), 'ok')).toEqual([`bash: ${HOME}/.bashrc loads the plugin (cache mode), rendered by ${BIN}/swr-shell when it changes.`]);
+    });
+
+    it('cache mode: a bin under HOME, shown as ~/ in the block, is found', async () => {
+      const local = `${HOME}/.local/bin`;
+      const fake = withBin({ env: { PATH: `${local}:${BIN}` } });
+      fake.vol.mkdirSync(local, { recursive: true });
+      fake.fs.writeFileSync(`${local}/swr-shell`, '#!/usr/bin/env node\n// swr-shell 1.0.0 build 0123abcd\n', { mode: 0o755 });
+      await swrShell(fake, 'install', 'bash');
+      expect(String(fake.fs.readFileSync(`${HOME}/.bashrc`, 'utf8'))).toContain('rendered again by ~/.local/bin/swr-shell when that changes.');
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([]);
+      expect(withStatus(startupFindings(fake), 'ok')).toEqual([`bash: ${HOME}/.bashrc loads the plugin (cache mode), rendered by ${local}/swr-shell when it changes.`]);
+    });
+
+    it('cache mode: the notes and problems come only when they apply', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash');
+      // A bin with CRLF line ends still has its stamp; a cache directory that is there and writable is fine.
+      fake.fs.writeFileSync(`${BIN}/swr-shell`, '#!/usr/bin/env node\r\n// swr-shell 1.0.0 build 0123abcd\r\n', { mode: 0o755 });
+      fake.vol.mkdirSync(`${HOME}/.cache/swr-shell`, { recursive: true, mode: 0o700 });
+      fake.fs.writeFileSync(CACHED_BASH, '# cached by the swr-shell block, from // swr-shell 1.0.0 build 0123abcd; init bash\n');
+      expect(startupFindings(fake).filter((finding) => finding.status !== 'ok')).toEqual([]);
+      // A first line with a CR inside is another line to the block's read, which renders the plugin again: so says doctor.
+      fake.fs.writeFileSync(CACHED_BASH, '# cached by the swr-shell block, from // swr-shell 1.0.0\r build 0123abcd; init bash\n');
+      expect(withStatus(startupFindings(fake), 'note')).toEqual([`bash: ${CACHED_BASH} is not of this swr-shell and these options: the next bash start renders it (once).`]);
+      fake.fs.writeFileSync(CACHED_BASH, '# cached by the swr-shell block, from // swr-shell 1.0.0 build 0123abcd; init bash\n');
+      // swr-shell no longer on PATH (another PATH in this shell): the block still follows its bin, and says nothing of PATH.
+      const elsewhere = { ...fake.io.env, PATH: '/nowhere' };
+      expect(installFindings({ fs: fake.fs, env: elsewhere, platform: 'linux', version }).filter((finding) => finding.status !== 'ok')).toEqual([]);
+      // A cache directory without write permission.
+      fake.fs.chmodSync(`${HOME}/.cache/swr-shell`, 0o500);
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([
+        `bash: ${HOME}/.cache/swr-shell cannot be written, so every bash start runs swr-shell init (about 25 ms): make it a writable directory, or run swr-shell install bash --mode static.`,
+      ]);
+    });
+
+    it('a file that sh reads ($ENV) holding a block of another kind of shell is not taken for sh', async () => {
+      const fake = withBin({ env: { ENV: `${HOME}/.bashrc` } });
+      await swrShell(fake, 'install', 'bash', '--mode', 'eval');
+      const sh = run(fake).filter((finding) => finding.text.startsWith('sh: '));
+      expect(sh.map((finding) => finding.status)).toEqual(['problem']);
+    });
+
+    it('ksh reading the file of sh whose block does not load the plugin: a problem that points to sh', async () => {
+      const fake = withBin({ env: { ENV: `${HOME}/.shinit` } });
+      await swrShell(fake, 'install', 'sh', '--mode', 'eval');
+      fake.fs.unlinkSync(`${BIN}/swr-shell`);
+      expect(withStatus(run(fake), 'problem')).toContain(
+        `ksh: ${HOME}/.shinit holds the block of swr-shell install sh --mode eval, which does not load the plugin (see sh).`,
+      );
+    });
+
+    it('static mode: a plugin file without a version line', async () => {
+      const fake = withBin();
+      await swrShell(fake, 'install', 'bash', '--mode', 'static');
+      fake.fs.writeFileSync(STATIC_BASH, '# a plugin written by hand\n');
+      expect(withStatus(startupFindings(fake), 'problem')).toEqual([
+        `bash: ${STATIC_BASH} was rendered by swr-shell of an unknown version, not ${version}: run swr-shell install bash --mode static to refresh it.`,
+      ]);
+    });
+
+    it('ksh reading the file of sh with two blocks: the problem is named once, as two blocks', async () => {
+      const fake = withBin({ env: { ENV: `${HOME}/.shinit` } });
+      await swrShell(fake, 'install', 'sh', '--mode', 'eval');
+      const installed = String(fake.fs.readFileSync(`${HOME}/.shinit`, 'utf8'));
+      fake.fs.writeFileSync(`${HOME}/.shinit`, `${installed}${installed}`);
+      const problems = withStatus(run(fake), 'problem');
+      expect(problems).toContain(`ksh: ${HOME}/.shinit has 2 swr-shell blocks: run swr-shell install sh --mode eval to write it anew.`);
+    });
+
     it('notes that no startup file loads the plugin', () => {
       expect(withStatus(run(machine({ files: { [`${HOME}/.bashrc`]: "alias ll='ls -l'\n" } })), 'note')).toContain(
         'no startup file loads the plugin: run swr-shell install, or add eval "$(swr-shell init)" to yours.',
       );
     });
+  });
+});
+
+describe('doctor, to the letter at the edges', () => {
+  const DOCKER = `${HOME}/.docker/config.json`;
+  const dockerFindings = (findings: Finding[]): string[] =>
+    findings.filter((finding) => finding.text.includes('docker-credential-swr') || finding.text.startsWith(DOCKER)).map((finding) => finding.text);
+
+  it('names every SWR_ setting that overrides the profile', () => {
+    const env = {
+      SWR_PROFILE: 'default',
+      SWR_REGION: 'cn-north-4',
+      SWR_PROJECT: 'cn-north-4',
+      SWR_ORG: 'team',
+      SWR_REGISTRY: 'swr.cn-north-4.myhuaweicloud.com',
+      SWR_AK: 'TESTAKEXAMPLE123',
+      SWR_LOGIN_KEY: KEY,
+    };
+    expect(withStatus(run(machine({ env })), 'note')).toContain(
+      'SWR_PROFILE, SWR_REGION, SWR_PROJECT, SWR_ORG, SWR_REGISTRY, SWR_AK, SWR_LOGIN_KEY set in this environment override the profile; unset them to use the profile alone.',
+    );
+  });
+
+  it('writes a mode with four octal digits', () => {
+    const fake = machine();
+    fake.fs.chmodSync(CONFIG, 0o070);
+    expect(withStatus(run(fake), 'problem')).toContain(`${CONFIG} has mode 0070, so others can list it: run chmod 700 ${CONFIG}.`);
+  });
+
+  it('the tools: nothing on PATH, all of them, all but one', () => {
+    const none = run(machine({ tools: [] }));
+    expect(withStatus(none, 'ok').filter((text) => text.startsWith('on PATH'))).toEqual([]);
+    expect(withStatus(none, 'note')).toContain('ctr is not on PATH: swr-pull and swr-push need it; it comes with containerd.');
+
+    const all = run(machine({ tools: ['docker', 'podman', 'nerdctl', 'ctr'] }));
+    expect(withStatus(all, 'note').filter((text) => /on PATH/.test(text))).toEqual([]);
+
+    const oneMissing = run(machine({ tools: ['docker', 'podman', 'ctr'] }));
+    expect(withStatus(oneMissing, 'note')).toEqual(['not on PATH: nerdctl; swr-login needs it only if you log in with it.']);
+  });
+
+  it('config.json without credHelpers or stored keys for SWR: nothing to say about it, with the helper on PATH or not', () => {
+    const other = JSON.stringify({ auths: { 'ghcr.io': { auth: 'eDp5' } }, credHelpers: { 'gcr.io': 'gcloud' } });
+    expect(dockerFindings(run(machine({ files: { [DOCKER]: other } })))).toEqual([]);
+    expect(dockerFindings(run(machine({ files: { [DOCKER]: other }, tools: ['docker', 'ctr', 'docker-credential-swr'] })))).toEqual([]);
+  });
+
+  it('keys stored for two SWR registries: "them", and the helper found for its host', () => {
+    const config = JSON.stringify({
+      auths: { 'swr.cn-north-4.myhuaweicloud.com': { auth: 'eDp5' }, 'swr.ap-southeast-3.myhuaweicloud.com': { auth: 'eDp5' } },
+      credHelpers: { 'swr.af-south-1.myhuaweicloud.com': 'swr' },
+    });
+    expect(dockerFindings(run(machine({ files: { [DOCKER]: config }, tools: ['docker', 'ctr', 'docker-credential-swr'] })))).toEqual([
+      `docker asks docker-credential-swr (${BIN}/docker-credential-swr) for swr.af-south-1.myhuaweicloud.com.`,
+      `${DOCKER} stores a key for swr.ap-southeast-3.myhuaweicloud.com, swr.cn-north-4.myhuaweicloud.com in plain text: run docker logout for them, then swr-shell docker-config.`,
+    ]);
+  });
+
+  it('a profile that cannot be read, or an SWR_PROFILE that is no name, does not keep doctor from checking config.json', () => {
+    const stored = JSON.stringify({ auths: { 'swr.cn-north-4.myhuaweicloud.com': { auth: 'eDp5' } } });
+    const note = `${DOCKER} stores a key for swr.cn-north-4.myhuaweicloud.com in plain text: run docker logout for it, then swr-shell docker-config.`;
+    const fake = machine({ profile: false, files: { [`${CONFIG}/default.conf`]: 'region=nowhere\n', [DOCKER]: stored } });
+    fake.fs.chmodSync(`${CONFIG}/default.conf`, 0o600);
+    fake.fs.chmodSync(CONFIG, 0o700);
+    expect(dockerFindings(run(fake))).toEqual([note]);
+    const badName = run(machine({ env: { SWR_PROFILE: 'a b' }, files: { [DOCKER]: stored } }));
+    expect(dockerFindings(badName)).toEqual([note]);
+    expect(withStatus(badName, 'problem')).toEqual([expect.stringMatching(/^SWR_PROFILE: invalid profile name "a b"/)]);
+  });
+});
+
+describe('pluginVersion', () => {
+  it('reads the version from a line that starts with it, in the first 1000 characters', () => {
+    expect(pluginVersion('# Written by `swr-shell install bash --mode static`.\n# swr-shell 1.2.3 plugin for bash\n')).toBe('1.2.3');
+    expect(pluginVersion('x # swr-shell 1.2.3 plugin for bash\n')).toBeUndefined();
+    expect(pluginVersion('# swr-shell 1.2.3 plugins\n')).toBeUndefined();
+    expect(pluginVersion(`${'#\n'.repeat(500)}# swr-shell 1.2.3 plugin for bash\n`)).toBeUndefined();
+    expect(pluginVersion(`${'#\n'.repeat(480)}# swr-shell 1.2.3 plugin for bash\n`)).toBe('1.2.3');
   });
 });

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.ts';
+import { applyChange, blockIsCurrent, planInstall, planUninstall } from '../../src/core/install.ts';
 import type { FileSystem } from '../../src/core/fs.ts';
 import { fakeIo, type FakeIo, type FakeIoOptions, HOME } from '../support/io.ts';
 
@@ -629,4 +630,223 @@ describe('round trips over arbitrary contents', () => {
       );
     });
   }
+});
+
+describe.concurrent('what install and uninstall say, and in which order they write', () => {
+  const SH_RC = `${HOME}/.shrc`;
+  /** stderr without the closing hint that every install that writes prints. */
+  const notes = (stderr: string): string => stderr.replace('swr-shell: start a new shell to load the functions.\n', '');
+
+  it('a plain install, reinstall and uninstall print no note', async () => {
+    for (const shell of SHELLS) {
+      for (const before of [undefined, 'echo mine\n']) {
+        const fake = setup(before === undefined ? {} : { [RC[shell]]: before });
+        for (const args of [
+          ['install', shell, '--mode', 'static'],
+          ['install', shell, '--mode', 'static'],
+          ['install', shell, '--mode', 'eval'],
+          ['uninstall', shell],
+          ['uninstall', shell],
+        ]) {
+          const result = await run(fake, ...args);
+          expect(result.code, result.stderr).toBe(0);
+          expect(notes(result.stderr), `${args.join(' ')} on ${String(before)}`).toBe('');
+        }
+      }
+    }
+  });
+
+  it('sh: install notes that sh reads ~/.shrc only where ENV names it, unless ENV is set', async () => {
+    const unset = setup();
+    const noted = await run(unset, 'install', 'sh', '--mode', 'eval');
+    expect(noted.code, noted.stderr).toBe(0);
+    expect(notes(noted.stderr)).toBe(
+      `swr-shell: sh reads ${SH_RC} only where ENV names it: add ENV=$HOME/.shrc; export ENV to ~/.profile (docs/posix-sh.md).\n`,
+    );
+    const set = setup({}, { env: { ENV: SH_RC } });
+    const quiet = await run(set, 'install', 'sh', '--mode', 'eval');
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(notes(quiet.stderr)).toBe('');
+    expect(readBinary(set.fs, SH_RC)).toContain(START);
+  });
+
+  it('uninstall names why it left a startup file as it is', async () => {
+    const fake = setup({ [RC.zsh]: 'echo mine\n' });
+    const result = await run(fake, 'uninstall', 'bash', 'zsh');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`unchanged ${RC.bash} (bash: no such file)\n`);
+    expect(result.stdout).toContain(`unchanged ${RC.zsh} (zsh: no swr-shell block)\n`);
+    expect(result.stderr).toBe('');
+  });
+
+  it('uninstall deletes a file install created even when a second, older block follows', async () => {
+    const created = expectedBlock('bash', 'eval', true);
+    const old = expectedBlock('bash', 'static', false);
+    const fake = setup({ [RC.bash]: `${created}\n${old}\n` });
+    const result = await run(fake, 'uninstall', 'bash');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`deleted ${RC.bash} (bash)`);
+    expect(readBinary(fake.fs, RC.bash)).toBeUndefined();
+  });
+
+  it('a read-only plugin file for static mode: refused with what to do instead, fine when unchanged', async () => {
+    const plugin = staticFile('bash');
+    const fake = setup({ [plugin]: '# an older plugin\n' });
+    fake.fs.chmodSync(plugin, 0o444);
+    const before = snapshot(fake);
+    const install = await run(fake, 'install', 'bash', '--mode', 'static');
+    expect(install.code).toBe(1);
+    expect(install.stderr).toBe(
+      `swr-shell: ${plugin} is read-only (mode 0444), so swr-shell left it alone. ` +
+        `Make it writable (chmod u+w ${plugin}) and run the command again, or use --mode eval, which needs no such file.\n`,
+    );
+    expect(snapshot(fake)).toEqual(before);
+
+    fake.fs.chmodSync(plugin, 0o644);
+    expect((await run(fake, 'install', 'bash', '--mode', 'static')).code).toBe(0);
+    fake.fs.chmodSync(plugin, 0o444);
+    const again = await run(fake, 'install', 'bash', '--mode', 'static');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`unchanged ${RC.bash}`);
+
+    const kept = snapshot(fake);
+    const uninstall = await run(fake, 'uninstall', 'bash');
+    expect(uninstall.code).toBe(1);
+    expect(uninstall.stderr).toBe(
+      `swr-shell: ${plugin} is read-only (mode 0444), so swr-shell left it alone. ` +
+        `Make it writable (chmod u+w ${plugin}) and run the command again, or delete ${plugin} yourself.\n`,
+    );
+    expect(snapshot(fake)).toEqual(kept);
+  });
+
+  it('uninstall of several shells writes nothing when one startup file is read-only', async () => {
+    const fake = setup();
+    expect((await run(fake, 'install', 'zsh', 'bash', '--mode', 'eval')).code).toBe(0);
+    fake.fs.chmodSync(RC.bash, 0o444);
+    const before = snapshot(fake);
+    const result = await run(fake, 'uninstall', 'zsh', 'bash');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\.bashrc is read-only \(mode 0444\), so swr-shell left it alone/);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('a reinstall that changes nothing writes nothing, even in a directory it cannot write', async () => {
+    const fake = setup();
+    expect((await run(fake, 'install', 'bash', '--mode', 'static')).code).toBe(0);
+    fake.fs.chmodSync(HOME, 0o555);
+    fake.fs.chmodSync(`${HOME}/.local/share/swr-shell`, 0o555);
+    fake.fs.chmodSync(`${HOME}/.local/share/bash-completion/completions`, 0o555);
+    const before = snapshot(fake);
+    const result = await run(fake, 'install', 'bash', '--mode', 'static');
+    expect(result.code, result.stderr).toBe(0);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('warns when the startup file had other hard links', async () => {
+    const fake = setup({ [`${HOME}/dotfiles/bashrc`]: 'echo mine\n' });
+    fake.vol.linkSync(`${HOME}/dotfiles/bashrc`, RC.bash);
+    const result = await run(fake, 'install', 'bash', '--mode', 'eval');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`swr-shell: ${RC.bash} had 2 hard links: swr-shell replaced it with a new file`);
+  });
+
+  it('a dry run names a generated file that changes with both sizes, and leaves out one that does not', async () => {
+    const fake = setup();
+    expect((await run(fake, 'install', 'bash', '--mode', 'static')).code).toBe(0);
+    const same = await run(fake, 'install', 'bash', '--mode', 'static', '--dry-run');
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toBe('');
+    const plugin = staticFile('bash');
+    const old = '# an older plugin\n';
+    writeBinary(fake.fs, plugin, old);
+    const size = readBinary(fake.fs, plugin)!.length;
+    const changed = await run(fake, 'install', 'bash', '--mode', 'static', '--dry-run');
+    await run(fake, 'install', 'bash', '--mode', 'static');
+    const now = readBinary(fake.fs, plugin)!.length;
+    expect(changed.stdout).toBe(`updated ${plugin} (bash plugin for static mode, ${size} -> ${now} bytes; not shown)\n`);
+  });
+});
+
+describe('the plan, applied on the core functions', () => {
+  const env = { HOME, PATH: '/usr/local/bin:/usr/bin' };
+  const options = { mode: 'static', prefix: 'swr' } as const;
+
+  it('install writes the files the block loads first, then the block, then deletes the files it no longer loads', () => {
+    const fake = setup();
+    const steps = (changes: ReturnType<typeof planInstall>): string[] => changes.map((change) => `${change.status} ${change.path}`);
+    const first = planInstall(fake.fs, env, 'linux', ['bash'], options);
+    expect(steps(first)).toEqual([`created ${staticFile('bash')}`, `created ${RC.bash}`]);
+    for (const change of first) applyChange(fake.fs, change);
+    expect(steps(planInstall(fake.fs, env, 'linux', ['bash'], { ...options, mode: 'eval' }))).toEqual([
+      `updated ${RC.bash}`,
+      `deleted ${staticFile('bash')}`,
+    ]);
+  });
+
+  it('uninstall made on a file changed since the plan: deletes it only if nothing but the block is left', () => {
+    for (const [before, added, left] of [
+      [undefined, '', undefined],
+      [undefined, 'echo later\n', 'echo later\n'],
+      // A file that was there, empty, before install: it stays, empty.
+      ['', '', ''],
+    ] as const) {
+      const fake = setup(before === undefined ? {} : { [RC.bash]: before });
+      for (const change of planInstall(fake.fs, env, 'linux', ['bash'], options)) applyChange(fake.fs, change);
+      const [block] = planUninstall(fake.fs, env, 'linux', ['bash']);
+      expect(block!.status).toBe(before === undefined ? 'deleted' : 'removed');
+      // Another program rewrites the block (another install) and maybe adds a line, after the plan.
+      writeBinary(fake.fs, RC.bash, `${expectedBlock('bash', 'eval', before === undefined)}\n${added}`);
+      applyChange(fake.fs, block!);
+      expect(readBinary(fake.fs, RC.bash), added).toBe(left);
+    }
+  });
+
+  it('deleting a file whose directory went away since the plan makes no directory', () => {
+    const fake = setup();
+    for (const change of planInstall(fake.fs, env, 'linux', ['bash'], options)) applyChange(fake.fs, change);
+    const plugin = planUninstall(fake.fs, env, 'linux', ['bash']).find((change) => change.path === staticFile('bash'))!;
+    fake.vol.rmSync(`${HOME}/.local/share/swr-shell`, { recursive: true });
+    // It fails (the lock file has no directory to go in); whether it does or not, it makes none.
+    expect(() => applyChange(fake.fs, plugin)).toThrow(/does not exist/);
+    expect(fake.vol.existsSync(`${HOME}/.local/share/swr-shell`)).toBe(false);
+  });
+
+  it('blockIsCurrent: false for cache mode without the bin it follows, and for a startup file it cannot read', () => {
+    const fake = setup();
+    const cache = { mode: 'cache', prefix: 'swr', bin: BIN } as const;
+    for (const change of planInstall(fake.fs, env, 'linux', ['bash'], cache)) applyChange(fake.fs, change);
+    expect(blockIsCurrent(fake.fs, 'bash', env, 'linux', cache)).toBe(true);
+    expect(blockIsCurrent(fake.fs, 'bash', env, 'linux', { mode: 'cache', prefix: 'swr' })).toBe(false);
+    fake.fs.mkdirSync(RC.zsh);
+    expect(blockIsCurrent(fake.fs, 'zsh', env, 'linux', cache)).toBe(false);
+  });
+
+  it('blockIsCurrent passes on an error that is not a refusal (a failing disk), rather than answer false', () => {
+    const fake = setup();
+    fake.vol.symlinkSync('dotfiles/bashrc', RC.bash);
+    const failing = new Proxy(fake.fs, {
+      get(target, name, receiver) {
+        if (name === 'readlinkSync') return () => { throw Object.assign(new Error('EIO: i/o error, readlink'), { code: 'EIO' }); };
+        const value = Reflect.get(target, name, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    expect(() => blockIsCurrent(failing, 'bash', env, 'linux', { mode: 'eval', prefix: 'swr' })).toThrow('EIO: i/o error, readlink');
+  });
+
+  it('closes every file it opens to plan', () => {
+    const fake = setup({ [RC.bash]: 'echo mine\n', [staticFile('bash')]: 'old\n' });
+    const open = new Set<number>();
+    const counted = new Proxy(fake.fs, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver) as unknown;
+        if (name === 'openSync') return (...args: unknown[]) => { const fd = (value as (...a: unknown[]) => number)(...args); open.add(fd); return fd; };
+        if (name === 'closeSync') return (fd: number) => { open.delete(fd); (value as (fd: number) => void)(fd); };
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    planInstall(counted, env, 'linux', ['bash', 'zsh'], options);
+    planUninstall(counted, env, 'linux', ['bash', 'zsh']);
+    expect([...open]).toEqual([]);
+  });
 });
