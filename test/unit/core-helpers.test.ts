@@ -267,6 +267,14 @@ describe('plugin options', () => {
       "'       hw-push [ctr-options...] IMAGE'",
     ]);
     expect(bash).toContain(' --cmd hw');
+    // Only those two: no other function has a second usage line.
+    expect(bash.match(/' {7}hw-\w+ /g)).toHaveLength(2);
+  });
+
+  it('an unpinned plugin passes an empty profile to its helpers (so SWR_PROFILE applies), a pinned one its name', () => {
+    expect(renderPlugin({ shell: 'fish', prefix: 'hw' })).toContain("\n    __swr_do_client hw-login '' login $argv\n");
+    expect(renderPlugin({ shell: 'fish', prefix: 'hw', profile: 'prod' })).toContain('\n    __swr_do_client hw-login prod login $argv\n');
+    expect(renderPlugin({ shell: 'sh', prefix: 'hw' })).toContain("\n    __swr_do_client hw_login '' login ${1+\"$@\"}\n");
   });
 });
 
