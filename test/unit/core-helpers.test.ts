@@ -99,6 +99,14 @@ describe('findOnPath', () => {
     expect(findOnPath(fs, { PATH: '/one:/dir' }, 'tool')).toBeUndefined();
     expect(findOnPath(fs, {}, 'tool')).toBeUndefined();
   });
+
+  it('skips a relative entry even when the working directory holds the program there', () => {
+    // memfs resolves a relative path against the process's working directory, as a real file system does.
+    const { fs } = fakeIo({ files: { [`${process.cwd()}/rel/tool`]: 'x' } });
+    fs.chmodSync(`${process.cwd()}/rel/tool`, 0o755);
+    expect(fs.statSync('rel/tool').isFile()).toBe(true);
+    expect(findOnPath(fs, { PATH: 'rel' }, 'tool')).toBeUndefined();
+  });
 });
 
 describe('client login', () => {
