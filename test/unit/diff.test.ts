@@ -54,6 +54,8 @@ describe.runIf(requireTools('diff', 'patch'))('unifiedDiff', () => {
     ['a line added before an equal one', 'a\nb\n', 'b\na\nb\n'],
     ['a changed last line among repeats', 'a\na\nb\n', 'a\na\nc\n'],
     ['a changed first line among repeats', 'b\na\na\n', 'c\na\na\n'],
+    ['a changed line before a repeated last line', 'x\na\n', 'y\na\na\n'],
+    ['a changed line after a repeated first line', 'a\nx\n', 'a\na\ny\n'],
   ];
   for (const [name, before, after] of cases) {
     it(`prints what diff -u prints for ${name}`, () => {
