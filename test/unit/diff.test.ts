@@ -56,6 +56,7 @@ describe.runIf(requireTools('diff', 'patch'))('unifiedDiff', () => {
     ['a changed first line among repeats', 'b\na\na\n', 'c\na\na\n'],
     ['a changed line before a repeated last line', 'x\na\n', 'y\na\na\n'],
     ['a changed line after a repeated first line', 'a\nx\n', 'a\na\ny\n'],
+    ['a changed line before two repeated last lines', 'x\na\na\n', 'y\na\na\na\n'],
   ];
   for (const [name, before, after] of cases) {
     it(`prints what diff -u prints for ${name}`, () => {
