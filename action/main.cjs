@@ -175,7 +175,7 @@ function couldBeSecret(value) {
 function show(value) {
   return couldBeSecret(value) ? `(${value.length} characters, not shown)` : JSON.stringify(value);
 }
-function problem(value, allowed, max, min = 1) {
+function problem(value, allowed, max) {
   if (value === "") return "is empty";
   const bad = [...value].find((char) => !allowed.includes(char));
   if (bad === " ") return "contains a space";
@@ -184,7 +184,6 @@ function problem(value, allowed, max, min = 1) {
   if (bad !== void 0 && UPPER.includes(bad)) return hidden ? "contains upper case" : `contains upper case (${show(bad)})`;
   if (bad !== void 0) return hidden ? "contains characters that are not allowed" : `contains ${show(bad)}`;
   if (value.length > max) return `is ${value.length} characters long (at most ${max})`;
-  if (value.length < min) return `is ${value.length} characters long (at least ${min})`;
   return "has the wrong shape";
 }
 function validateAk(ak, source) {
@@ -215,7 +214,7 @@ function validateProject(project, region) {
   if (project.startsWith(prefix) && matches("subProject", sub)) return project;
   const owner = project.split("_")[0];
   const rule = `a project of ${region} is ${show(region)} or ${show(prefix + "<name>")}`;
-  const hint = project.startsWith(prefix) ? `its sub-project name ${show(sub)} ${problem(sub, ALNUM + "_-", 40)}; use 1 to 40 letters, digits, "_" and "-"` : owner !== region && findRegion(owner) ? `it belongs to region ${owner}; ${rule}` : matches("subProject", project) ? `for a sub-project write ${show(prefix + project)}` : `${rule}, with letters, digits, "_" and "-"`;
+  const hint = project.startsWith(prefix) ? `its sub-project name ${show(sub)} ${problem(sub, ALNUM + "_-", 40)}; use 1 to 40 letters, digits, "_" and "-"` : findRegion(owner) ? `it belongs to region ${owner}; ${rule}` : matches("subProject", project) ? `for a sub-project write ${show(prefix + project)}` : `${rule}, with letters, digits, "_" and "-"`;
   throw new UsageError(`invalid project ${show(project)} for region ${region}: ${hint}.`);
 }
 function validateOrg(org) {

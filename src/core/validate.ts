@@ -66,7 +66,7 @@ export function show(value: string): string {
 }
 
 /** Names the first thing wrong with `value` in words a user can act on. */
-function problem(value: string, allowed: string, max: number, min = 1): string {
+function problem(value: string, allowed: string, max: number): string {
   if (value === '') return 'is empty';
   const bad = [...value].find((char) => !allowed.includes(char));
   if (bad === ' ') return 'contains a space';
@@ -76,7 +76,6 @@ function problem(value: string, allowed: string, max: number, min = 1): string {
   if (bad !== undefined && UPPER.includes(bad)) return hidden ? 'contains upper case' : `contains upper case (${show(bad)})`;
   if (bad !== undefined) return hidden ? 'contains characters that are not allowed' : `contains ${show(bad)}`;
   if (value.length > max) return `is ${value.length} characters long (at most ${max})`;
-  if (value.length < min) return `is ${value.length} characters long (at least ${min})`;
   return 'has the wrong shape';
 }
 
@@ -138,7 +137,7 @@ export function validateProject(project: string, region: string): string {
   const rule = `a project of ${region} is ${show(region)} or ${show(prefix + '<name>')}`;
   const hint = project.startsWith(prefix)
     ? `its sub-project name ${show(sub)} ${problem(sub, ALNUM + '_-', 40)}; use 1 to 40 letters, digits, "_" and "-"`
-    : owner !== region && findRegion(owner)
+    : findRegion(owner) // not the region itself: its projects start with the prefix
       ? `it belongs to region ${owner}; ${rule}`
       : matches('subProject', project)
         ? `for a sub-project write ${show(prefix + project)}`

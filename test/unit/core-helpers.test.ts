@@ -99,6 +99,14 @@ describe('findOnPath', () => {
     expect(findOnPath(fs, { PATH: '/one:/dir' }, 'tool')).toBeUndefined();
     expect(findOnPath(fs, {}, 'tool')).toBeUndefined();
   });
+
+  it('skips a relative entry even when the working directory holds the program there', () => {
+    // memfs resolves a relative path against the process's working directory, as a real file system does.
+    const { fs } = fakeIo({ files: { [`${process.cwd()}/rel/tool`]: 'x' } });
+    fs.chmodSync(`${process.cwd()}/rel/tool`, 0o755);
+    expect(fs.statSync('rel/tool').isFile()).toBe(true);
+    expect(findOnPath(fs, { PATH: 'rel' }, 'tool')).toBeUndefined();
+  });
 });
 
 describe('client login', () => {
@@ -267,6 +275,14 @@ describe('plugin options', () => {
       "'       hw-push [ctr-options...] IMAGE'",
     ]);
     expect(bash).toContain(' --cmd hw');
+    // Only those two: no other function has a second usage line.
+    expect(bash.match(/' {7}hw-\w+ /g)).toHaveLength(2);
+  });
+
+  it('an unpinned plugin passes an empty profile to its helpers (so SWR_PROFILE applies), a pinned one its name', () => {
+    expect(renderPlugin({ shell: 'fish', prefix: 'hw' })).toContain("\n    __swr_do_client hw-login '' login $argv\n");
+    expect(renderPlugin({ shell: 'fish', prefix: 'hw', profile: 'prod' })).toContain('\n    __swr_do_client hw-login prod login $argv\n');
+    expect(renderPlugin({ shell: 'sh', prefix: 'hw' })).toContain("\n    __swr_do_client hw_login '' login ${1+\"$@\"}\n");
   });
 });
 

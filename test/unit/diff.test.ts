@@ -46,6 +46,17 @@ describe.runIf(requireTools('diff', 'patch'))('unifiedDiff', () => {
     ['a deleted file', block, undefined],
     ['an emptied file', block, ''],
     ['a CRLF file', 'a\r\nb\r\n', `a\r\nb\r\n${block.replaceAll('\n', '\r\n')}`],
+    // Repeated lines: several shortest edits, and diff -u keeps the common head and tail first.
+    ['one of two equal lines removed', 'a\na\n', 'a\n'],
+    ['an equal line added after', 'a\n', 'a\na\n'],
+    ['a repeated line removed inside', 'x\na\na\na\ny\n', 'x\na\na\ny\n'],
+    ['a line removed between repeats', 'a\nb\na\nb\n', 'a\nb\n'],
+    ['a line added before an equal one', 'a\nb\n', 'b\na\nb\n'],
+    ['a changed last line among repeats', 'a\na\nb\n', 'a\na\nc\n'],
+    ['a changed first line among repeats', 'b\na\na\n', 'c\na\na\n'],
+    ['a changed line before a repeated last line', 'x\na\n', 'y\na\na\n'],
+    ['a changed line after a repeated first line', 'a\nx\n', 'a\na\ny\n'],
+    ['a changed line before two repeated last lines', 'x\na\na\n', 'y\na\na\na\n'],
   ];
   for (const [name, before, after] of cases) {
     it(`prints what diff -u prints for ${name}`, () => {
@@ -60,6 +71,61 @@ describe.runIf(requireTools('diff', 'patch'))('unifiedDiff', () => {
 
   it('shows bytes that are not UTF-8 as replacement characters', () => {
     expect(unifiedDiff('f', 'caf\xe9\n', 'caf\xe9\nx\n')).toContain(' caf\ufffd\n+x\n');
+  });
+
+  it('gives, for arbitrary texts, a shortest edit, each hunk at its stated lines', () => {
+    // Oracles independent of the Myers code: the edit length from the longest common
+    // subsequence (dynamic programming), and a strict applier that checks every hunk
+    // header against the old and new line numbers, allowing no offset.
+    const split = (text: string): string[] => text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    const shortest = (a: string[], b: string[]): number => {
+      const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+      for (let i = a.length - 1; i >= 0; i--) {
+        for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      }
+      return a.length + b.length - 2 * lcs[0]![0]!;
+    };
+    const text = fc.array(fc.constantFrom('a\n', 'b\n', 'c\n', '\n', 'd'), { maxLength: 14 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const a = split(before);
+        const b = split(after);
+        const diff = unifiedDiff('f', before, after);
+        if (before === after) {
+          expect(diff).toBe('');
+          return;
+        }
+        const lines = diff.split('\n').slice(2, -1).filter((line) => line !== '\\ No newline at end of file');
+        let [oldLine, newLine, edits] = [0, 0, 0];
+        const result: string[] = [];
+        for (let i = 0; i < lines.length; ) {
+          const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@$/.exec(lines[i++]!)!;
+          expect(header).not.toBeNull();
+          const [oldCount, newCount] = [Number(header[2] ?? 1), Number(header[4] ?? 1)];
+          const [oldStart, newStart] = [Number(header[1]) - (oldCount === 0 ? 0 : 1), Number(header[3]) - (newCount === 0 ? 0 : 1)];
+          // The lines between two hunks are unchanged: as many in the old text as in the new.
+          expect(oldStart - oldLine).toBe(newStart - newLine);
+          expect(oldStart).toBeGreaterThanOrEqual(oldLine);
+          result.push(...a.slice(oldLine, oldStart));
+          [oldLine, newLine] = [oldStart, newStart];
+          let [seenOld, seenNew] = [0, 0];
+          while (i < lines.length && !lines[i]!.startsWith('@@')) {
+            const [kind, body] = [lines[i]![0], lines[i]!.slice(1)];
+            i++;
+            if (kind !== '+') expect(a[oldLine++]?.replace(/\n$/, '')).toBe(body);
+            if (kind !== '-') expect(b[newLine]?.replace(/\n$/, '')).toBe(body);
+            if (kind !== '-') result.push(b[newLine++]!);
+            if (kind !== ' ') edits++;
+            [seenOld, seenNew] = [seenOld + (kind === '+' ? 0 : 1), seenNew + (kind === '-' ? 0 : 1)];
+          }
+          expect([seenOld, seenNew]).toEqual([oldCount, newCount]);
+        }
+        result.push(...a.slice(oldLine));
+        expect(result.join('')).toBe(after);
+        expect(edits).toBe(shortest(a, b));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('gives, for arbitrary texts, a diff that patch applies to give the new text', () => {

@@ -6,12 +6,15 @@ import { Failure } from '../../src/core/errors.ts';
 import type { FileSystem } from '../../src/core/fs.ts';
 import {
   configDir,
+  configureCommand,
   formatProfile,
+  homeDir,
   listProfiles,
   parseProfile,
   type Profile,
   profileName,
   readProfile,
+  removeProfile,
   writeProfile,
 } from '../../src/core/profile.ts';
 import { requireCredentials, resolveSettings } from '../../src/core/settings.ts';
@@ -170,5 +173,95 @@ describe('resolveSettings', () => {
     expect(() => resolve({ SWR_ORG: 'a b' })).toThrow(/invalid organization/);
     expect(() => resolve({ SWR_PROJECT: 'x$(id)' })).toThrow(/invalid project/);
     expect(() => resolve({ SWR_REGISTRY: 'a b' })).toThrow(/invalid registry host/);
+  });
+});
+
+describe('profile files, to the letter', () => {
+  const denied = (what: string) => () => {
+    throw Object.assign(new Error(`${what} denied`), { code: 'EACCES' });
+  };
+
+  it('refuses a HOME that is not set or not absolute', () => {
+    const message = 'HOME is not set to an absolute path; set it and try again.';
+    expect(() => homeDir({})).toThrow(message);
+    expect(() => homeDir({ HOME: 'home/user' })).toThrow(message);
+    expect(homeDir({ HOME })).toBe(HOME);
+  });
+
+  it('names the configure command of a profile, with --profile unless it is the default one', () => {
+    expect(configureCommand('default')).toBe('swr-shell configure');
+    expect(configureCommand('prod')).toBe('swr-shell configure --profile prod');
+  });
+
+  it('writes the profile format exactly: two comment lines, then the keys, each line ended', () => {
+    expect(formatProfile('prod', { ...PROFILE, registry: 'registry.example:5000' })).toBe(
+      '# swr-shell profile "prod", written by swr-shell configure.\n' +
+        '# It holds the SWR login key (derived from the AK and SK), never the secret key.\n' +
+        'region=ap-southeast-3\nproject=ap-southeast-3_dev\norg=team\nregistry=registry.example:5000\n' +
+        `ak=TESTAKEXAMPLE123\nlogin_key=${KEY}\n`,
+    );
+  });
+
+  it('reads a profile that starts with a byte order mark', () => {
+    expect(parseProfile(`\uFEFFregion=ap-southeast-3\nak=TESTAKEXAMPLE123\nlogin_key=${KEY}\n`, 'p').region).toBe('ap-southeast-3');
+  });
+
+  it('names the line and what is wrong with it', () => {
+    const ok = `region=ap-southeast-3\nak=TESTAKEXAMPLE123\nlogin_key=${KEY}\n`;
+    const fix = 'Fix the line or run swr-shell configure again.';
+    expect(() => parseProfile(ok + 'org=a\0b\n', '/p.conf')).toThrow(`cannot read profile /p.conf: line 4 holds a NUL byte. ${fix}`);
+    expect(() => parseProfile('# \x1b[31m\n' + ok, '/p.conf')).toThrow(`cannot read profile /p.conf: line 1 holds a control character. ${fix}`);
+    const notAKey = `is not one of region=, project=, org=, registry=, ak=, login_key=. ${fix}`;
+    expect(() => parseProfile(ok + 'secret=x\n', '/p.conf')).toThrow(`cannot read profile /p.conf: line 4 ${notAKey}`);
+    // A line without "=" is refused even when it is a key and one more character.
+    expect(() => parseProfile('akx\n' + ok, '/p.conf')).toThrow(`cannot read profile /p.conf: line 1 ${notAKey}`);
+  });
+
+  it('accepts an unknown region only with a registry host', () => {
+    const rest = `ak=TESTAKEXAMPLE123\nlogin_key=${KEY}\n`;
+    expect(() => parseProfile('region=xx-partner-1\n' + rest, '/p.conf')).toThrow(/cannot use profile \/p\.conf: unknown region "xx-partner-1"/);
+    expect(parseProfile('region=xx-partner-1\nregistry=swr.partner.example\n' + rest, '/p.conf')).toMatchObject({
+      region: 'xx-partner-1',
+      registry: 'swr.partner.example',
+    });
+  });
+
+  it('reads a profile of 64 KiB and refuses one byte more', () => {
+    const { fs, io } = fakeIo();
+    const path = writeProfile(fs, io.env, 'default', PROFILE);
+    const text = formatProfile('default', PROFILE);
+    const padded = (size: number) => text + '#'.repeat(size - text.length - 1) + '\n';
+    fs.writeFileSync(path, padded(64 * 1024));
+    expect(readProfile(fs, io.env, 'default')).toEqual({ ...PROFILE, registry: undefined });
+    fs.writeFileSync(path, padded(64 * 1024 + 1));
+    expect(() => readProfile(fs, io.env, 'default')).toThrow(path);
+  });
+
+  it('fails, naming the directory, when it cannot make the config directory private', () => {
+    const { fs, io } = fakeIo();
+    const locked = { ...fs, chmodSync: denied('chmod') } as FileSystem;
+    expect(() => writeProfile(locked, io.env, 'default', PROFILE)).toThrow(
+      `cannot restrict the permissions of ${HOME}/.config/swr-shell: permission denied.`,
+    );
+  });
+
+  it('lists no profiles when there is no config directory, and fails on one it cannot read', () => {
+    const { fs, io } = fakeIo();
+    expect(listProfiles(fs, io.env)).toEqual([]);
+    const locked = { ...fs, readdirSync: denied('readdir') } as unknown as FileSystem;
+    expect(() => listProfiles(locked, io.env)).toThrow(`cannot list ${HOME}/.config/swr-shell: permission denied.`);
+  });
+
+  it('removes a profile, returning its path; undefined when there is none; a failure naming it otherwise', () => {
+    const { fs, io } = fakeIo();
+    const path = writeProfile(fs, io.env, 'prod', PROFILE);
+    writeProfile(fs, io.env, 'ci', PROFILE);
+    expect(removeProfile(fs, io.env, 'prod')).toBe(path);
+    expect(() => fs.statSync(path)).toThrow(/ENOENT/);
+    expect(listProfiles(fs, io.env)).toEqual(['ci']);
+    expect(removeProfile(fs, io.env, 'prod')).toBeUndefined();
+    const locked = { ...fs, unlinkSync: denied('unlink') } as FileSystem;
+    expect(() => removeProfile(locked, io.env, 'ci')).toThrow(`cannot remove ${HOME}/.config/swr-shell/ci.conf: permission denied.`);
+    expect(listProfiles(fs, io.env)).toEqual(['ci']);
   });
 });

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.ts';
 import {
+  couldBeSecret,
+  show,
   validateAk,
   validateHost,
   validateLoginKey,
@@ -139,5 +141,44 @@ describe('other names', () => {
   it('checks --cmd prefixes', () => {
     for (const prefix of ['swr', 'hw', 'my_swr', 'x', 'a-b']) expect(validatePrefix(prefix)).toBe(prefix);
     for (const prefix of [...HOSTILE, '1x', 'a-', 'a.b', 'a'.repeat(33)]) rejects(validatePrefix, prefix);
+  });
+});
+
+describe('values that could be secrets, and the messages that name a problem', () => {
+  it('takes a run of 16 letters and digits that mixes both for a secret, not one of letters or digits only', () => {
+    expect(couldBeSecret('abcdefgh12345678')).toBe(true);
+    expect(couldBeSecret('x-12345678ABCDEFGH-x')).toBe(true);
+    expect(couldBeSecret('abcdefg1234567-8')).toBe(false); // runs of 15 and 1
+    expect(couldBeSecret('credentialprovider')).toBe(false);
+    expect(couldBeSecret('1234567890123456789')).toBe(false);
+    expect(couldBeSecret('a-'.repeat(128))).toBe(false); // 256 characters
+    expect(couldBeSecret('a-'.repeat(128) + 'b')).toBe(true);
+  });
+
+  it('shows a value quoted, or only its length when it could be a secret', () => {
+    expect(show('a"b\n')).toBe('"a\\"b\\n"');
+    expect(show('abcdefgh12345678')).toBe('(16 characters, not shown)');
+  });
+
+  it('names a line break, upper case and other characters, hiding what could be a secret', () => {
+    const tail = ' Give a host name in lower case, optionally with :PORT, and no scheme or path (for example swr.ap-southeast-3.myhuaweicloud.com).';
+    expect(rejects(validateHost, 'a\nb').message).toBe(`invalid registry host "a\\nb": it contains a line break.${tail}`);
+    expect(rejects(validateHost, 'a\rb').message).toBe(`invalid registry host "a\\rb": it contains a line break.${tail}`);
+    expect(rejects(validateHost, 'aB').message).toBe(`invalid registry host "aB": it contains upper case ("B").${tail}`);
+    expect(rejects(validateHost, 'a+b').message).toBe(`invalid registry host "a+b": it contains "+".${tail}`);
+    expect(rejects(validateHost, 'abcdefgh12345678X').message).toBe(
+      `invalid registry host (17 characters, not shown): it contains upper case.${tail}`,
+    );
+    expect(rejects(validateHost, 'abcdefgh12345678+').message).toBe(
+      `invalid registry host (17 characters, not shown): it contains characters that are not allowed.${tail}`,
+    );
+  });
+
+  it('refuses a profile name that looks like a key, without showing it', () => {
+    expect(rejects(validateProfileName, 'abcdefgh12345678').message).toBe(
+      'invalid profile name (16 characters, not shown): it has 16 letters and digits in a row, as a key has. ' +
+        'A profile name is a short label: use letters, digits, "_" or "-" with a "-" or "_" at least every 15 characters.',
+    );
+    expect(validateProfileName('abcdefg-12345678')).toBe('abcdefg-12345678');
   });
 });
