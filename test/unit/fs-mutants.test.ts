@@ -2,10 +2,20 @@
 // records each call (to see the data flushed before the rename), and one that
 // applies a umask to the files it creates, as the kernel does.
 
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Failure } from '../../src/core/errors.ts';
 import type { FileSystem } from '../../src/core/fs.ts';
-import { ensureDirectory, fsFailure, readIfExists, resolveLinks, writeFileAtomic } from '../../src/core/fs.ts';
+import {
+  DELETE,
+  ensureDirectory,
+  fsFailure,
+  NotRegularFile,
+  readIfExists,
+  removeInFlight,
+  resolveLinks,
+  updateFileAtomic,
+  writeFileAtomic,
+} from '../../src/core/fs.ts';
 import { fakeIo, HOME } from '../support/io.ts';
 
 type Call = [name: string, ...args: unknown[]];
@@ -96,6 +106,7 @@ describe('file-system failures', () => {
     ['EROFS', 'the file system is read-only'],
     ['ENOSPC', 'the disk is full'],
     ['ELOOP', 'too many symbolic links'],
+    ['ENXIO', 'it is a socket or a device without a reader'],
   ])('name the file and say %s in words: %s', (code, reason) => {
     expect(fsFailure(Object.assign(new Error(code), { code }), 'read', '/p').message).toBe(`cannot read /p: ${reason}.`);
   });
@@ -143,5 +154,270 @@ describe('file-system failures', () => {
     fs.mkdirSync(`${HOME}/dir`);
     expect(() => writeFileAtomic(fs, `${HOME}/dir`, 'x')).toThrow(`cannot read ${HOME}/dir: it is a directory, not a regular file.`);
     expect(() => writeFileAtomic(failing(fs, 'statSync', 'EACCES'), TARGET, 'x')).toThrow(new Failure(`cannot inspect ${HOME}: permission denied.`));
+  });
+});
+
+// ---------------------------------------------------------------------------
+// What a mutation run (issue 17) showed untested: the kinds of file refused,
+// reads in parts, the lock's wait and take-over, the owners root and users
+// give, the changes of other programs in each instant of a write.
+
+type Method = (...args: never[]) => unknown;
+
+/** `fs` with `name` replaced by `around(args, original)`. */
+function around<K extends keyof FileSystem>(fs: FileSystem, name: K, replacement: (args: unknown[], original: (...args: unknown[]) => unknown) => unknown): FileSystem {
+  const original = (...args: unknown[]): unknown => (fs[name] as unknown as (...args: unknown[]) => unknown)(...args);
+  return { ...fs, [name]: (...args: unknown[]) => replacement(args, original) } as FileSystem;
+}
+
+/** `fs` and the descriptors opened through it and not closed yet. */
+function tracked(fs: FileSystem): { fs: FileSystem; open: Set<number> } {
+  const open = new Set<number>();
+  let result = around(fs, 'openSync', (args, original) => {
+    const fd = original(...args) as number;
+    open.add(fd);
+    return fd;
+  });
+  result = around(result, 'closeSync', (args, original) => {
+    original(...args);
+    open.delete(args[0] as number);
+  });
+  return { fs: result, open };
+}
+
+/** The message to the letter (a NotRegularFile has more fields than a Failure). */
+const exactly = (message: string): RegExp => new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+const coded = (code: string): Error => Object.assign(new Error(`${code}: from the test`), { code });
+const decode = (data: Uint8Array | undefined): string | undefined => (data === undefined ? undefined : new TextDecoder().decode(data));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('openRegularFile, through readIfExists', () => {
+  it.each([
+    ['isFIFO', 'a FIFO (named pipe)'],
+    ['isCharacterDevice', 'a character device'],
+    ['isBlockDevice', 'a block device'],
+    ['isSocket', 'a socket'],
+  ])('refuses what fstat calls %s, by name, and closes it', (method, kind) => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'data' } });
+    const { fs, open } = tracked(
+      around(memfs, 'fstatSync', (args, original) => {
+        const stat = original(...args) as object;
+        return Object.assign(Object.create(stat) as object, { isFile: () => false, isDirectory: () => false, [method]: () => true });
+      }),
+    );
+    expect(() => readIfExists(fs, TARGET)).toThrow(exactly(`cannot read ${TARGET}: it is ${kind}, not a regular file.`));
+    expect(open.size).toBe(0);
+  });
+
+  it('calls anything else fstat may show "not a regular file"', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'data' } });
+    const fs = around(memfs, 'fstatSync', (args, original) => Object.assign(Object.create(original(...args) as object) as object, { isFile: () => false, isDirectory: () => false }));
+    let error: unknown;
+    try {
+      readIfExists(fs, TARGET);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(NotRegularFile);
+    expect((error as NotRegularFile).kind).toBe('not a regular file');
+  });
+
+  it('opens without blocking and without taking a terminal', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'data' } });
+    const flags: unknown[] = [];
+    const fs = around(memfs, 'openSync', (args, original) => {
+      flags.push(args[1]);
+      return original(args[0], memfs.constants.O_RDONLY);
+    });
+    expect(decode(readIfExists(fs, TARGET))).toBe('data');
+    const { O_RDONLY, O_NONBLOCK, O_NOCTTY } = memfs.constants;
+    expect(O_NONBLOCK * O_NOCTTY).toBeGreaterThan(0);
+    expect(flags).toEqual([O_RDONLY | O_NONBLOCK | O_NOCTTY]);
+  });
+
+  it('calls a directory that open refuses (EISDIR) a directory', () => {
+    const { fs } = fakeIo();
+    expect(() => readIfExists(failing(fs, 'openSync', 'EISDIR'), TARGET)).toThrow(exactly(`cannot read ${TARGET}: it is a directory, not a regular file.`));
+  });
+
+  it('names the size fstat shows when it is over the limit, and closes the file', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'x'.repeat(200) } });
+    const { fs, open } = tracked(memfs);
+    expect(() => readIfExists(fs, TARGET, 99)).toThrow(new Failure(`cannot read ${TARGET}: it holds 200 bytes, more than the 99 swr-shell reads from such a file.`));
+    expect(open.size).toBe(0);
+    expect(decode(readIfExists(fs, TARGET, 200))).toBe('x'.repeat(200));
+    expect(open.size).toBe(0);
+  });
+
+  /** `fs` whose readSync reads at most 3 bytes at a time, and whose fstat says the file is empty (it grows). */
+  const growing = (fs: FileSystem): FileSystem =>
+    around(
+      around(fs, 'readSync', ([fd, buffer, offset, length, position], original) => original(fd, buffer, offset, Math.min(length as number, 3), position)),
+      'fstatSync',
+      (args, original) => Object.assign(Object.create(original(...args) as object) as object, { size: 0 }),
+    );
+
+  it('reads a file in parts, byte for byte, and stops one byte past the limit', () => {
+    const { fs } = fakeIo({ files: { [TARGET]: 'abcdefghij' } });
+    expect(decode(readIfExists(growing(fs), TARGET, 10))).toBe('abcdefghij');
+    // Read 3 + 3 + 3, then 1 more byte only: 10 > 9 (not 12 bytes, with chunks of 3).
+    expect(() => readIfExists(growing(fs), TARGET, 9)).toThrow(new Failure(`cannot read ${TARGET}: it holds 10 bytes, more than the 9 swr-shell reads from such a file.`));
+    fs.writeFileSync(TARGET, 'x'.repeat(20));
+    expect(() => readIfExists(growing(fs), TARGET, 9)).toThrow(new Failure(`cannot read ${TARGET}: it holds 10 bytes, more than the 9 swr-shell reads from such a file.`));
+  });
+});
+
+describe('ensureDirectory', () => {
+  it('names the directory when one of the missing ones cannot be inspected', () => {
+    const { fs } = fakeIo();
+    const denied = around(fs, 'statSync', (args, original) => {
+      if (args[0] === `${HOME}/d`) throw coded('EACCES');
+      return original(...args);
+    });
+    expect(() => ensureDirectory(denied, `${HOME}/d/e`, 0o700)).toThrow(new Failure(`cannot create the directory ${HOME}/d/e: permission denied.`));
+    expect(fs.readdirSync(HOME)).toEqual(['.keep']);
+  });
+
+  it('stops at the root when nothing exists', () => {
+    const { fs } = fakeIo();
+    let calls = 0;
+    const nothing = around(fs, 'statSync', () => {
+      // Past the root, an endless climb: end it with an error of no code.
+      throw calls++ < 50 ? coded('ENOENT') : new Error('climbed past the root');
+    });
+    expect(() => ensureDirectory(nothing, `${HOME}/d`, 0o700)).toThrow(new Failure(`cannot create the directory ${HOME}/d: it does not exist.`));
+    expect(calls).toBe(4);
+  });
+
+  it('takes a directory that another process made meanwhile (EEXIST)', () => {
+    const { fs } = fakeIo();
+    const racing = around(fs, 'mkdirSync', (args, original) => {
+      original(...args);
+      throw coded('EEXIST');
+    });
+    ensureDirectory(racing, `${HOME}/d/e`, 0o700);
+    expect(fs.statSync(`${HOME}/d/e`).isDirectory()).toBe(true);
+  });
+});
+
+/**
+ * `fs` as process uid:gid (member also of `groups`) sees it: what it creates is
+ * its own, and it may give a file only to itself and its groups, as the kernel
+ * allows; root gives anything. Records each chown.
+ */
+function asUser(memfs: FileSystem, uid: number, gid: number, groups: number[] = []): { fs: FileSystem; chowns: unknown[][] } {
+  const chowns: unknown[][] = [];
+  const allowed = (to: number, group: number): boolean => uid === 0 || (to === uid && (group === gid || groups.includes(group)));
+  let fs = around(memfs, 'mkdirSync', (args, original) => {
+    original(...args);
+    memfs.chownSync(args[0] as string, uid, gid);
+  });
+  fs = around(fs, 'openSync', (args, original) => {
+    const existed = memfs.statSync(args[0] as string, { throwIfNoEntry: false }) !== undefined;
+    const fd = original(...args) as number;
+    if (!existed) memfs.fchownSync(fd, uid, gid);
+    return fd;
+  });
+  for (const name of ['chownSync', 'fchownSync'] as const) {
+    fs = around(fs, name, (args, original) => {
+      chowns.push([name, ...args]);
+      if (!allowed(args[1] as number, args[2] as number)) throw coded('EPERM');
+      return original(...args);
+    });
+  }
+  return { fs, chowns };
+}
+
+describe('owners', () => {
+  const owner = (fs: FileSystem, path: string): [number, number] => {
+    const stat = fs.statSync(path);
+    return [stat.uid, stat.gid];
+  };
+
+  it.each([
+    [[4242, 4343], [4242, 4343]],
+    [[0, 4343], [0, 4343]],
+    [[4242, 0], [4242, 0]],
+  ])('root making directories under a HOME of %j gives them to %j', (home, made) => {
+    const { fs: memfs } = fakeIo();
+    memfs.chownSync(HOME, home[0]!, home[1]!);
+    // 0777: memfs gives root no right over another's directory.
+    ensureDirectory(asUser(memfs, 0, 0).fs, `${HOME}/a/b`, 0o777);
+    expect(owner(memfs, `${HOME}/a`)).toEqual(made);
+    expect(owner(memfs, `${HOME}/a/b`)).toEqual(made);
+  });
+
+  it('a user making directories keeps them, and root under its own gives nothing away', () => {
+    const { fs: memfs } = fakeIo();
+    memfs.chownSync(HOME, 4242, 4343);
+    ensureDirectory(asUser(memfs, 1000, 1000).fs, `${HOME}/a`, 0o700);
+    expect(owner(memfs, `${HOME}/a`)).toEqual([1000, 1000]);
+    memfs.chownSync(HOME, 0, 0);
+    const root = asUser(memfs, 0, 0);
+    ensureDirectory(root.fs, `${HOME}/b`, 0o700);
+    expect(root.chowns).toEqual([]);
+  });
+
+  it('names the directory root cannot give to its owner', () => {
+    const { fs: memfs } = fakeIo();
+    memfs.chownSync(HOME, 4242, 4343);
+    const fs = failing(asUser(memfs, 0, 0).fs, 'chownSync', 'EPERM');
+    expect(() => ensureDirectory(fs, `${HOME}/a`, 0o700)).toThrow(new Failure(`cannot give its owner the directory ${HOME}/a: operation not permitted.`));
+  });
+
+  it('root writing a new file gives it the owner of the directory; a user keeps it', () => {
+    const { fs: memfs } = fakeIo();
+    memfs.chownSync(HOME, 4242, 4343);
+    writeFileAtomic(asUser(memfs, 0, 0).fs, `${HOME}/by-root`, 'x');
+    expect(owner(memfs, `${HOME}/by-root`)).toEqual([4242, 4343]);
+    const user = asUser(memfs, 1000, 1000);
+    writeFileAtomic(user.fs, `${HOME}/by-user`, 'x');
+    expect(owner(memfs, `${HOME}/by-user`)).toEqual([1000, 1000]);
+    expect(user.chowns).toEqual([]);
+  });
+
+  it.each([
+    [[1000, 4343], 1000],
+    [[4242, 1000], 0],
+    [[0, 4343], 0],
+  ])('replacing a file of %j as uid %i keeps its owner', (file, uid) => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'old' } });
+    memfs.chownSync(TARGET, file[0]!, file[1]!);
+    writeFileAtomic(asUser(memfs, uid, 1000, [4343]).fs, TARGET, 'new');
+    expect(owner(memfs, TARGET)).toEqual(file);
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('new');
+  });
+
+  it('a user replacing its own file gives nothing away', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'old' } });
+    memfs.chownSync(TARGET, 1000, 1000);
+    const user = asUser(memfs, 1000, 1000);
+    writeFileAtomic(user.fs, TARGET, 'new');
+    expect(user.chowns).toEqual([]);
+  });
+
+  it('a user cannot replace a file of another: it says so, and changes nothing', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'old' } });
+    memfs.chownSync(TARGET, 4242, 4343);
+    expect(() => writeFileAtomic(asUser(memfs, 1000, 1000).fs, TARGET, 'new')).toThrow(
+      new Failure(
+        `cannot write ${TARGET} and keep its owner (uid 4242, gid 4343): swr-shell runs as uid 1000, ` +
+          'which may not give a file away. Nothing was changed; run the command as that user (or as root).',
+      ),
+    );
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('old');
+    expect(memfs.readdirSync(HOME)).toEqual(['.keep', 'file']);
+  });
+
+  it('reports another failure of the chown as it is', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'old' } });
+    memfs.chownSync(TARGET, 4242, 4343);
+    const fs = failing(asUser(memfs, 0, 0).fs, 'fchownSync', 'EIO');
+    expect(() => writeFileAtomic(fs, TARGET, 'new')).toThrow(new Failure(`cannot write ${TARGET}: EIO: from the test.`));
+    expect(memfs.readdirSync(HOME)).toEqual(['.keep', 'file']);
   });
 });
