@@ -421,3 +421,371 @@ describe('owners', () => {
     expect(memfs.readdirSync(HOME)).toEqual(['.keep', 'file']);
   });
 });
+
+/**
+ * Date.now and the lock's sleeps (Atomics.wait), simulated: a sleep returns
+ * at once and moves the clock on by its length. Holds the sleeps asked for.
+ */
+function simulatedClock(): { sleeps: number[]; now: () => number; advance: (ms: number) => void } {
+  let now = 1_800_000_000_000;
+  const sleeps: number[] = [];
+  vi.spyOn(Date, 'now').mockImplementation(() => now);
+  vi.spyOn(Atomics, 'wait').mockImplementation(((_array: Int32Array, _index: number, _value: number, ms?: number) => {
+    // A wait that never ends would hang the test: end it with an error of no code.
+    if (sleeps.length >= 2000) throw new Error('the test ended a wait of 2000 sleeps');
+    sleeps.push(ms!);
+    now += ms!;
+    return 'timed-out';
+  }) as typeof Atomics.wait);
+  return { sleeps, now: () => now, advance: (ms) => void (now += ms) };
+}
+
+const LOCK = `${HOME}/.file.swr-shell.lock`;
+
+/** A lock on TARGET holding `content`, last written `age` ms ago. */
+function lockFor(fs: FileSystem, content: string, age: number): void {
+  fs.writeFileSync(LOCK, content);
+  const time = new Date(Date.now() - age);
+  (fs as unknown as { utimesSync(path: string, atime: Date, mtime: Date): void }).utimesSync(LOCK, time, time);
+}
+
+/** A stand-in for `process` (global) with `kill` replaced, or gone. */
+function processWith(kill: ((pid: number, signal: number) => void) | undefined, withPid = true): void {
+  vi.stubGlobal('process', Object.create(process, { kill: { value: kill }, pid: { value: withPid ? process.pid : undefined } }) as NodeJS.Process);
+}
+
+describe('the lock of a writer', () => {
+  it('is waited for while its writer lives, backing off from 1 to 25 ms, and taken over once older than 10 s', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'old' } });
+    const clock = simulatedClock();
+    // At the looks, the lock is 9944, 9945, 9947, 9951, 9959, 9975, 10000 (not older), then 10025 ms old.
+    lockFor(memfs, `${process.pid}\n`, 9944);
+    const { fs, open } = tracked(memfs);
+    writeFileAtomic(fs, TARGET, 'new');
+    expect(clock.sleeps).toEqual([1, 2, 4, 8, 16, 25, 25, 25]);
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('new');
+    expect(memfs.readdirSync(HOME)).toEqual(['.keep', 'file']);
+    expect(open.size).toBe(0);
+  });
+
+  it('holds the PID of its writer, and is removed with the write', () => {
+    const { fs } = fakeIo({ files: { [TARGET]: 'old' } });
+    const seen: string[] = [];
+    updateFileAtomic(fs, TARGET, () => {
+      seen.push(String(fs.readFileSync(LOCK, 'utf8')));
+      return 'new';
+    });
+    processWith(process.kill.bind(process), false);
+    updateFileAtomic(fs, TARGET, () => {
+      seen.push(String(fs.readFileSync(LOCK, 'utf8')));
+      return 'newer';
+    });
+    vi.unstubAllGlobals();
+    expect(seen).toEqual([`${process.pid}\n`, '\n']);
+    expect(fs.readdirSync(HOME)).toEqual(['.keep', 'file']);
+  });
+
+  it('names itself when its writer keeps it past 20 s, and waits until the first look after 20 s', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'old' } });
+    const clock = simulatedClock();
+    const start = clock.now();
+    let first = true;
+    // Another swr-shell that keeps writing: its lock stays fresh. The first try
+    // comes 19 ms late, so that a look comes at 20 000 ms sharp.
+    const busy = around(memfs, 'openSync', (args, original) => {
+      if (args[0] === LOCK) {
+        if (first) clock.advance(19);
+        first = false;
+        lockFor(memfs, `${process.pid}\n`, 0);
+      }
+      return original(...args);
+    });
+    expect(() => writeFileAtomic(busy, TARGET, 'new')).toThrow(
+      new Failure(
+        `cannot write ${TARGET}: another swr-shell has been writing it for 20 seconds (its lock is ${LOCK}). ` +
+          'If no swr-shell is running, delete that file and try again.',
+      ),
+    );
+    expect(clock.now() - start).toBe(20_025);
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('old');
+  });
+
+  it('is not removed when another writer replaced it after it was read', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'old', '/proc/self/stat': '' } });
+    const clock = simulatedClock();
+    processWith(undefined);
+    lockFor(memfs, '4242\n', 0);
+    let replaced = false;
+    const fs = around(memfs, 'statSync', (args, original) => {
+      if (args[0] === LOCK && !replaced) {
+        replaced = true;
+        // By a rename, as a new inode: memfs, as ext4, may give a freed inode number to the next file.
+        memfs.writeFileSync(`${LOCK}.new`, '4243\n');
+        memfs.renameSync(`${LOCK}.new`, LOCK);
+      }
+      return original(...args);
+    });
+    writeFileAtomic(fs, TARGET, 'new');
+    // The lock of 4242 (dead) is left at the first look, since 4243 replaced it; that of 4243 (dead too) goes at the second.
+    expect(clock.sleeps).toEqual([1, 2]);
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('new');
+  });
+
+  const KILL = (code?: string) => () => {
+    if (code) throw coded(code);
+  };
+  it.each([
+    ['kill says it does not run (ESRCH)', 'taken over', KILL('ESRCH'), '4242\n', []],
+    ['kill may not signal it (EPERM)', 'waited for', KILL('EPERM'), '4242\n', []],
+    ['kill reaches it, and /proc hides it (hidepid)', 'waited for', 'real', `${process.pid}\n`, []],
+    ['without kill, /proc shows it', 'waited for', undefined, '4242\n', ['/proc/4242/stat']],
+    ['without kill, /proc does not show it', 'taken over', undefined, '4242\n', []],
+    ['without kill, /proc refuses to show it', 'waited for', undefined, '4242\n', ['EACCES']],
+    ['without kill nor /proc', 'waited for', undefined, '4242\n', ['no /proc']],
+    ['holding a PID with a fraction', 'waited for', undefined, '1.5\n', []],
+    ['holding a negative PID', 'waited for', undefined, '-7\n', []],
+    ['holding PID 0', 'waited for', undefined, '0\n', []],
+    ['holding no PID', 'waited for', undefined, 'garbage\n', []],
+  ] as const)('9990 ms old, when %s, is %s', (_, outcome, kill, content, proc) => {
+    const files: Record<string, string> = { [TARGET]: 'old' };
+    if (!proc.includes('no /proc' as never)) files['/proc/self/stat'] = '';
+    for (const path of proc) if (path.startsWith('/')) files[path] = '';
+    const { fs: memfs } = fakeIo({ files });
+    const fs = proc.includes('EACCES' as never)
+      ? around(memfs, 'statSync', (args, original) => {
+          if (args[0] === '/proc/4242') throw coded('EACCES');
+          return original(...args);
+        })
+      : memfs;
+    const clock = simulatedClock();
+    if (kill !== 'real') processWith(kill);
+    lockFor(memfs, content, 9990);
+    writeFileAtomic(fs, TARGET, 'new');
+    vi.unstubAllGlobals();
+    // Taken over at the first look; else at the fifth, when 10005 ms old.
+    expect(clock.sleeps).toEqual(outcome === 'taken over' ? [1] : [1, 2, 4, 8, 16]);
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('new');
+  });
+});
+
+describe('removeInFlight', () => {
+  it('removes the lock and the temporary file of a write under way, and only once', () => {
+    removeInFlight();
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'old' } });
+    const seen: unknown[] = [];
+    const fs = around(memfs, 'fsyncSync', (args, original) => {
+      original(...args);
+      // A signal comes while the lock and the temporary file exist.
+      seen.push(memfs.readdirSync(HOME).length, removeInFlight(), memfs.readdirSync(HOME));
+      // Another swr-shell takes the lock; a second signal leaves it alone.
+      memfs.writeFileSync(LOCK, '1\n');
+      seen.push(removeInFlight(), memfs.existsSync(LOCK));
+    });
+    expect(() => writeFileAtomic(fs, TARGET, 'new')).toThrow(Failure);
+    expect(seen).toEqual([4, 2, ['.keep', 'file'], 0, true]);
+  });
+
+  it('has nothing to remove once a write is done', () => {
+    removeInFlight();
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'old' } });
+    const renamed: string[] = [];
+    const fs = around(memfs, 'renameSync', (args, original) => {
+      renamed.push(args[0] as string);
+      return original(...args);
+    });
+    writeFileAtomic(fs, TARGET, 'new');
+    expect(renamed).toHaveLength(1);
+    expect(renamed[0]).toMatch(new RegExp(`^${HOME}/\\.file\\.swr-shell-${process.pid}-[0-9a-f]{8}\\.tmp$`));
+    // Files of the same names, made since by another swr-shell, are not this one's.
+    memfs.writeFileSync(LOCK, '1\n');
+    memfs.writeFileSync(renamed[0]!, 'theirs');
+    expect(removeInFlight()).toBe(0);
+    expect(memfs.readdirSync(HOME)).toHaveLength(4);
+  });
+});
+
+/** `fs` with `hook` run once, just before the first call of `name`. */
+function onceBefore(fs: FileSystem, name: keyof FileSystem, hook: (args: unknown[]) => void): FileSystem {
+  let done = false;
+  return around(fs, name, (args, original) => {
+    if (!done) {
+      done = true;
+      hook(args);
+    }
+    return original(...args);
+  });
+}
+
+const addLine = (line: string) => (current: Uint8Array | undefined): string => `${decode(current) ?? ''}${line}\n`;
+
+describe('a change by another program', () => {
+  /** Runs addLine('ours') over TARGET (`old` when given) with `hook` before the first `name`; the contents each edit saw. */
+  function race(old: string | undefined, name: keyof FileSystem, hook: (memfs: FileSystem) => void): { seen: (string | undefined)[]; memfs: FileSystem; warnings: string[] } {
+    const { fs: memfs } = fakeIo({ files: old === undefined ? {} : { [TARGET]: old } });
+    const seen: (string | undefined)[] = [];
+    const warnings: string[] = [];
+    const { fs, open } = tracked(onceBefore(memfs, name, () => hook(memfs)));
+    updateFileAtomic(
+      fs,
+      TARGET,
+      (current) => {
+        seen.push(decode(current));
+        return addLine('ours')(current);
+      },
+      { warn: (warning) => warnings.push(warning) },
+    );
+    expect(open.size).toBe(0);
+    return { seen, memfs, warnings };
+  }
+  const mtime = (fs: FileSystem): number => fs.statSync(TARGET).mtimeMs;
+  const touch = (fs: FileSystem, ms: number): void => (fs as unknown as { utimesSync(path: string, atime: Date, mtime: Date): void }).utimesSync(TARGET, new Date(ms), new Date(ms));
+
+  it('deleting the file before the rename: the edit runs again, on no file', () => {
+    const { seen, memfs } = race('one\n', 'fsyncSync', (fs) => fs.unlinkSync(TARGET));
+    expect(seen).toEqual(['one\n', undefined]);
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('ours\n');
+  });
+
+  it('creating the file before the rename: the edit runs again, on it', () => {
+    const { seen, memfs } = race(undefined, 'fsyncSync', (fs) => fs.writeFileSync(TARGET, 'theirs\n'));
+    expect(seen).toEqual([undefined, 'theirs\n']);
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('theirs\nours\n');
+  });
+
+  it('replacing the file by another of the same size before the rename: the edit runs again', () => {
+    const { seen, memfs } = race('one\n', 'fsyncSync', (fs) => {
+      fs.writeFileSync(`${HOME}/other`, 'two\n');
+      fs.renameSync(`${HOME}/other`, TARGET);
+    });
+    expect(seen).toEqual(['one\n', 'two\n']);
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('two\nours\n');
+  });
+
+  it('a file of the same inode number on another device is another file', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'one\n' } });
+    let moved = false;
+    const fs = around(memfs, 'statSync', (args, original) => {
+      const stat = original(...args) as { dev: number };
+      if (args[0] !== TARGET || moved) return stat;
+      moved = true;
+      return Object.assign(Object.create(stat) as object, { dev: stat.dev + 1 });
+    });
+    let edits = 0;
+    updateFileAtomic(fs, TARGET, (current) => {
+      edits++;
+      return addLine('ours')(current);
+    });
+    expect(edits).toBe(2);
+  });
+
+  it('a same-size rewrite of the old file in the instant of the rename is kept beside it, with a warning', () => {
+    const { memfs, warnings } = race('one\n', 'renameSync', (fs) => {
+      const before = mtime(fs);
+      fs.writeFileSync(TARGET, 'two\n');
+      touch(fs, before + 5000);
+    });
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('one\nours\n');
+    expect(memfs.readFileSync(`${TARGET}.swr-shell-conflict`, 'utf8')).toBe('two\n');
+    expect(warnings).toEqual([
+      `another program rewrote ${TARGET} while swr-shell wrote it: its version is kept in ${TARGET}.swr-shell-conflict; compare the two.`,
+    ]);
+  });
+
+  it('a longer rewrite that begins with the same byte is no append', () => {
+    const { memfs } = race('one\n', 'renameSync', (fs) => fs.writeFileSync(TARGET, 'oNE\nmore\n'));
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('one\nours\n');
+    expect(memfs.readFileSync(`${TARGET}.swr-shell-conflict`, 'utf8')).toBe('oNE\nmore\n');
+  });
+
+  it('an append in the instant of the rename is carried over even when the time stamp did not tick', () => {
+    const { memfs, warnings } = race('one\n', 'renameSync', (fs) => {
+      const before = mtime(fs);
+      fs.appendFileSync(TARGET, 'late\n');
+      touch(fs, before);
+    });
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('one\nours\nlate\n');
+    expect(warnings).toEqual([]);
+  });
+
+  it('a target it cannot inspect before the rename is named', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'one\n' } });
+    const fs = around(memfs, 'statSync', (args, original) => {
+      if (args[0] === TARGET) throw coded('EACCES');
+      return original(...args);
+    });
+    expect(() => writeFileAtomic(fs, TARGET, 'new')).toThrow(new Failure(`cannot inspect ${TARGET}: permission denied.`));
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('one\n');
+  });
+});
+
+describe('updateFileAtomic, the rest', () => {
+  it('deleting a file that does not exist does nothing', () => {
+    const { fs } = fakeIo();
+    expect(updateFileAtomic(fs, TARGET, () => DELETE)).toBe(TARGET);
+    expect(fs.readdirSync(HOME)).toEqual(['.keep']);
+  });
+
+  it('lines added in the instant of a delete bring the file back, edited again, with its mode', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'block\n' } });
+    memfs.chmodSync(TARGET, 0o640);
+    const fs = onceBefore(memfs, 'unlinkSync', () => memfs.appendFileSync(TARGET, 'late\n'));
+    const seen: (string | undefined)[] = [];
+    updateFileAtomic(fs, TARGET, (current) => {
+      seen.push(decode(current));
+      const left = decode(current)!.replace('block\n', '');
+      return left === '' ? DELETE : left;
+    });
+    expect(seen).toEqual(['block\n', 'block\nlate\n']);
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('late\n');
+    expect(memfs.statSync(TARGET).mode & 0o7777).toBe(0o640);
+  });
+
+  it('tries 20 times, no more, when the file keeps changing', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'one\n' } });
+    const restless = around(memfs, 'fsyncSync', (args, original) => {
+      memfs.appendFileSync(TARGET, 'again\n');
+      return original(...args);
+    });
+    let edits = 0;
+    expect(() =>
+      updateFileAtomic(restless, TARGET, (current) => {
+        edits++;
+        return addLine('ours')(current);
+      }),
+    ).toThrow(new Failure(`cannot write ${TARGET}: another program kept changing it while swr-shell wrote it; nothing was changed. Try again.`));
+    expect(edits).toBe(20);
+  });
+
+  it('warns of nothing for a file of one link', () => {
+    const { fs } = fakeIo({ files: { [TARGET]: 'old' } });
+    const warnings: string[] = [];
+    writeFileAtomic(fs, TARGET, 'new', { warn: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves a symbolic link named like a leftover temporary file', () => {
+    const { fs, vol } = fakeIo({ files: { [TARGET]: 'old' } });
+    vol.symlinkSync(TARGET, `${HOME}/.file.0123abcd.tmp`);
+    writeFileAtomic(fs, TARGET, 'new');
+    expect(fs.readdirSync(HOME)).toEqual(['.file.0123abcd.tmp', '.keep', 'file']);
+  });
+
+  it('says when the directory of a new file went away', () => {
+    const { fs: memfs } = fakeIo();
+    const fs = around(memfs, 'statSync', (args, original) => {
+      if (args[0] === HOME) throw coded('ENOENT');
+      return original(...args);
+    });
+    expect(() => writeFileAtomic(fs, TARGET, 'new')).toThrow(new Failure(`cannot write in ${HOME}: it does not exist; create it first.`));
+  });
+
+  it('names the file when the rename fails, and leaves no temporary file', () => {
+    const { fs } = fakeIo({ files: { [TARGET]: 'old' } });
+    expect(() => writeFileAtomic(failing(fs, 'renameSync', 'EACCES'), TARGET, 'new')).toThrow(new Failure(`cannot write ${TARGET}: permission denied.`));
+    expect(() => writeFileAtomic(failing(fs, 'renameSync', 'ENOENT'), TARGET, 'new')).toThrow(
+      new Failure(`cannot write ${TARGET}: its directory ${HOME} does not exist; create it first.`),
+    );
+    expect(fs.readdirSync(HOME)).toEqual(['.keep', 'file']);
+    expect(fs.readFileSync(TARGET, 'utf8')).toBe('old');
+  });
+});
