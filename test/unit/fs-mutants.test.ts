@@ -162,7 +162,9 @@ describe('file-system failures', () => {
 // reads in parts, the lock's wait and take-over, the owners root and users
 // give, the changes of other programs in each instant of a write.
 
-type Method = (...args: never[]) => unknown;
+/** memfs, with the calls of node:fs a test makes as another program. */
+type Memfs = FileSystem & Pick<typeof import('node:fs'), 'appendFileSync' | 'existsSync' | 'utimesSync'>;
+const full = (fs: FileSystem): Memfs => fs as Memfs;
 
 /** `fs` with `name` replaced by `around(args, original)`. */
 function around<K extends keyof FileSystem>(fs: FileSystem, name: K, replacement: (args: unknown[], original: (...args: unknown[]) => unknown) => unknown): FileSystem {
@@ -446,7 +448,7 @@ const LOCK = `${HOME}/.file.swr-shell.lock`;
 function lockFor(fs: FileSystem, content: string, age: number): void {
   fs.writeFileSync(LOCK, content);
   const time = new Date(Date.now() - age);
-  (fs as unknown as { utimesSync(path: string, atime: Date, mtime: Date): void }).utimesSync(LOCK, time, time);
+  full(fs).utimesSync(LOCK, time, time);
 }
 
 /** A stand-in for `process` (global) with `kill` replaced, or gone. */
@@ -579,7 +581,7 @@ describe('removeInFlight', () => {
       seen.push(memfs.readdirSync(HOME).length, removeInFlight(), memfs.readdirSync(HOME));
       // Another swr-shell takes the lock; a second signal leaves it alone.
       memfs.writeFileSync(LOCK, '1\n');
-      seen.push(removeInFlight(), memfs.existsSync(LOCK));
+      seen.push(removeInFlight(), full(memfs).existsSync(LOCK));
     });
     expect(() => writeFileAtomic(fs, TARGET, 'new')).toThrow(Failure);
     expect(seen).toEqual([4, 2, ['.keep', 'file'], 0, true]);
@@ -620,11 +622,11 @@ const addLine = (line: string) => (current: Uint8Array | undefined): string => `
 
 describe('a change by another program', () => {
   /** Runs addLine('ours') over TARGET (`old` when given) with `hook` before the first `name`; the contents each edit saw. */
-  function race(old: string | undefined, name: keyof FileSystem, hook: (memfs: FileSystem) => void): { seen: (string | undefined)[]; memfs: FileSystem; warnings: string[] } {
+  function race(old: string | undefined, name: keyof FileSystem, hook: (memfs: Memfs) => void): { seen: (string | undefined)[]; memfs: FileSystem; warnings: string[] } {
     const { fs: memfs } = fakeIo({ files: old === undefined ? {} : { [TARGET]: old } });
     const seen: (string | undefined)[] = [];
     const warnings: string[] = [];
-    const { fs, open } = tracked(onceBefore(memfs, name, () => hook(memfs)));
+    const { fs, open } = tracked(onceBefore(memfs, name, () => hook(full(memfs))));
     updateFileAtomic(
       fs,
       TARGET,
@@ -638,7 +640,7 @@ describe('a change by another program', () => {
     return { seen, memfs, warnings };
   }
   const mtime = (fs: FileSystem): number => fs.statSync(TARGET).mtimeMs;
-  const touch = (fs: FileSystem, ms: number): void => (fs as unknown as { utimesSync(path: string, atime: Date, mtime: Date): void }).utimesSync(TARGET, new Date(ms), new Date(ms));
+  const touch = (fs: Memfs, ms: number): void => fs.utimesSync(TARGET, new Date(ms), new Date(ms));
 
   it('deleting the file before the rename: the edit runs again, on no file', () => {
     const { seen, memfs } = race('one\n', 'fsyncSync', (fs) => fs.unlinkSync(TARGET));
@@ -728,7 +730,7 @@ describe('updateFileAtomic, the rest', () => {
   it('lines added in the instant of a delete bring the file back, edited again, with its mode', () => {
     const { fs: memfs } = fakeIo({ files: { [TARGET]: 'block\n' } });
     memfs.chmodSync(TARGET, 0o640);
-    const fs = onceBefore(memfs, 'unlinkSync', () => memfs.appendFileSync(TARGET, 'late\n'));
+    const fs = onceBefore(memfs, 'unlinkSync', () => full(memfs).appendFileSync(TARGET, 'late\n'));
     const seen: (string | undefined)[] = [];
     updateFileAtomic(fs, TARGET, (current) => {
       seen.push(decode(current));
@@ -743,7 +745,7 @@ describe('updateFileAtomic, the rest', () => {
   it('tries 20 times, no more, when the file keeps changing', () => {
     const { fs: memfs } = fakeIo({ files: { [TARGET]: 'one\n' } });
     const restless = around(memfs, 'fsyncSync', (args, original) => {
-      memfs.appendFileSync(TARGET, 'again\n');
+      full(memfs).appendFileSync(TARGET, 'again\n');
       return original(...args);
     });
     let edits = 0;
