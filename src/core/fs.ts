@@ -34,22 +34,22 @@ export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'it does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'it is a directory',
-  ENOTDIR: 'a parent of it is not a directory',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  ELOOP: 'too many symbolic links',
-  ENXIO: 'it is a socket or a device without a reader',
-};
-
 /** Turns a file-system error into a message that names the file and the reason. */
 export function fsFailure(error: unknown, verb: string, path: string): Failure {
+  // Built here, not at import, so that a mutation test sees each reason used.
+  const reasons: Readonly<Record<string, string>> = {
+    ENOENT: 'it does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a parent of it is not a directory',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    ELOOP: 'too many symbolic links',
+    ENXIO: 'it is a socket or a device without a reader',
+  };
   const code = errorCode(error);
-  const reason = (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+  const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
   return new Failure(`cannot ${verb} ${path}: ${reason}.`);
 }
 
@@ -302,7 +302,8 @@ function removeIfStale(fs: FileSystem, path: string): void {
   })();
   if (lock === undefined) return;
   fs.closeSync(lock.fd);
-  const pid = Number(new TextDecoder().decode(lock.data).trim());
+  // Number() skips the white space around the PID (its line end).
+  const pid = Number(new TextDecoder().decode(lock.data));
   const old = Date.now() - Number(lock.stat.mtimeMs) > LOCK_STALE_MS;
   if (!old && !(Number.isInteger(pid) && pid > 0 && !processAlive(fs, pid))) return;
   try {
@@ -455,7 +456,7 @@ function lateContents(fs: FileSystem, current: OpenFile): Uint8Array | undefined
 }
 
 function startsWith(data: Uint8Array, prefix: Uint8Array): boolean {
-  return data.length >= prefix.length && prefix.every((byte, index) => data[index] === byte);
+  return sameBytes(data.subarray(0, prefix.length), prefix);
 }
 
 /** Writes all of `data` (writeSync may write less than it was given) and flushes it to disk. */
