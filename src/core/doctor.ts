@@ -26,7 +26,8 @@ function modeOf(fs: FileSystem, path: string): number | undefined {
   try {
     return fs.statSync(path).mode & 0o777;
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined;
+    // ENOTDIR: a file stands where a directory of the path should be, so there is nothing at the path.
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
     throw error;
   }
 }
@@ -40,7 +41,13 @@ function profileFindings({ fs, env, profile }: DoctorInput): Finding[] {
   if (directoryMode !== undefined && (directoryMode & 0o077) !== 0) {
     findings.push(problem(`${directory} has mode ${octal(directoryMode)}, so others can list it: run chmod 700 ${directory}.`));
   }
-  for (const name of listProfiles(fs, env)) {
+  let names: string[] = [];
+  try {
+    names = listProfiles(fs, env);
+  } catch (error) {
+    findings.push(problemOf(error));
+  }
+  for (const name of names) {
     try {
       const path = profilePath(env, name);
       const mode = modeOf(fs, path) ?? 0;

@@ -63,6 +63,11 @@ describe('doctor', () => {
     expect(bad.stdout()).toMatch(/^problem no SWR settings: profile "default" .* does not exist/m);
   });
 
+  it('says which path it cannot read when a file stands where ~/.config should be, instead of an unexpected error', async () => {
+    const fake = machine({ profile: false, files: { [`${HOME}/.config`]: 'not a directory\n' } });
+    await expect(dispatch(['doctor'], fake.io)).rejects.toThrow(/^cannot (read|list) \/home\/user\/\.config\/\S+: a parent of it is not a directory\.$/);
+  });
+
   it('finds a profile readable by others, and a config directory others can list', () => {
     const fake = machine();
     fake.fs.chmodSync(`${CONFIG}/default.conf`, 0o644);
