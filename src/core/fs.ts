@@ -527,7 +527,14 @@ export function updateFileAtomic(fs: FileSystem, path: string, edit: Edit, optio
         const mode = options.mode ?? (current ? current.stat.mode & 0o7777 : 0o644);
         const owner = current?.stat ?? ownerOfDirectory(fs, dirname(target));
         const temporary = writeTemporary(fs, target, path, data, mode, owner, current !== undefined);
-        if (changedSince(fs, target, current)) {
+        let changed: boolean;
+        try {
+          changed = changedSince(fs, target, current);
+        } catch (error) {
+          unlinkQuietly(fs, temporary);
+          throw error;
+        }
+        if (changed) {
           unlinkQuietly(fs, temporary);
           continue;
         }

@@ -721,6 +721,17 @@ describe('a change by another program', () => {
 });
 
 describe('updateFileAtomic, the rest', () => {
+  it('leaves no temporary file behind when it cannot inspect the file before the rename', () => {
+    const { fs: memfs } = fakeIo({ files: { [TARGET]: 'one\n' } });
+    const fs = around(memfs, 'statSync', (args, original) => {
+      if (args[0] === TARGET) throw Object.assign(new Error('EACCES: from the test'), { code: 'EACCES' });
+      return original(...args);
+    });
+    expect(() => updateFileAtomic(fs, TARGET, addLine('ours'))).toThrow(new Failure(`cannot inspect ${TARGET}: permission denied.`));
+    expect(memfs.readdirSync(HOME)).toEqual(['.keep', 'file']);
+    expect(memfs.readFileSync(TARGET, 'utf8')).toBe('one\n');
+  });
+
   it('deleting a file that does not exist does nothing', () => {
     const { fs } = fakeIo();
     expect(updateFileAtomic(fs, TARGET, () => DELETE)).toBe(TARGET);
